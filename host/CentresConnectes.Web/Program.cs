@@ -1,0 +1,31 @@
+using CentresConnectes;
+using CentresConnectes.Platform.Application;
+using CentresConnectes.Platform.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCentresConnectes(AppModules.All());
+
+var app = builder.Build();
+app.UseCentresConnectes();
+await app.InitializeAsync();
+
+// Tell whoever started the app where it is, and how to finish a first install.
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    using var scope = app.Services.CreateScope();
+    var setupRequired = scope.ServiceProvider.GetRequiredService<SetupService>().IsRequiredAsync().GetAwaiter().GetResult();
+    foreach (var address in addresses)
+    {
+        Console.WriteLine($"Centres Connectés écoute sur {address}");
+        if (setupRequired)
+            Console.WriteLine($"Première utilisation : créez le compte super-administrateur sur {address}/installation");
+    }
+});
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CentresConnectes.Platform.Api;
+
+/// <summary>Every module's API group: /api/…, JSON, problem details in French, authenticated.</summary>
+public static class ApiConventions
+{
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
+        endpoints.MapGroup("/api/" + prefix.TrimStart('/'))
+            .WithTags(tag)
+            .AddEndpointFilter<ApiExceptionFilter>()
+            .RequireAuthorization()
+            .DisableAntiforgery();
+
+    /// <summary>Declares the permission an endpoint needs (an architecture test checks every API endpoint has one).</summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(PermissionPolicy.For(permission));
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Claims;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Domain;
+using CentresConnectes.Platform.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentresConnectes.Platform.Application;
+
+/// <summary>
+/// "Act as": the super-admin enters a structure as its administrator; a structure admin acts on a
+/// family's account. Time-limited, never chained, with a way back; the impersonator is written on
+/// every audit entry made meanwhile.
+/// </summary>
+public sealed class ImpersonationService(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    ICurrentUser currentUser,
+    ICurrentTenant currentTenant,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromHours(1);
+
+    /// <summary>The super-admin works inside a structure, as its first active administrator.</summary>
+    public async Task EnterStructureAsync(Guid structureId, CancellationToken ct = default)
+    {
+        if (!currentUser.IsSuperAdmin || currentTenant.Id is not null)
+            throw new BusinessException("Seul le super-administrateur peut entrer dans une structure.");
+        var structure = await db.Structures.SingleOrDefaultAsync(s => s.Id == structureId, ct)
+            ?? throw new EntityNotFoundException("Structure", structureId);
+        if (!structure.IsActive)
+            throw new BusinessException("Cette structure est suspendue : réactivez-la avant d'y entrer.");
+        var admin = await (from u in db.Users
+                           where u.TenantId == structureId && u.IsActive
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where r.Name == Roles.Admin
+                           orderby u.CreatedAtUtc
+                           select u).FirstOrDefaultAsync(ct)
+            ?? throw new BusinessException("Cette structure n'a aucun administrateur actif.");
+        await StartAsync(admin, ct);
+    }
+
+    /// <summary>A structure admin acts on an account of their own structure holding the Famille role.</summary>
+    public async Task ActAsFamilyAsync(Guid familyUserId, CancellationToken ct = default)
+    {
+        var tenantId = currentTenant.Id ?? throw new BusinessException("Choisissez d'abord une structure.");
+        if (!currentUser.HasPermission(PlatformPermissions.ImpersonateFamily))
+            throw new BusinessException("Vous n'avez pas le droit d'agir pour une famille.");
+        var target = await db.Users.SingleOrDefaultAsync(u => u.Id == familyUserId && u.TenantId == tenantId && u.IsActive, ct)
+            ?? throw new EntityNotFoundException("Compte", familyUserId);
+        if (!await users.IsInRoleAsync(target, Roles.Famille))
+            throw new EntityNotFoundException("Compte", familyUserId);
+        await StartAsync(target, ct);
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        var impersonatorId = currentUser.ImpersonatorId ?? throw new BusinessException("Vous n'agissez pour personne.");
+        var impersonator = await users.FindByIdAsync(impersonatorId.ToString());
+        audit.Record("Fin d'intervention pour un compte", "Compte", currentUser.Id?.ToString(), currentUser.DisplayName);
+        await db.SaveChangesAsync(ct);
+        if (impersonator is null || !impersonator.IsActive)
+        {
+            await signIn.SignOutAsync();
+            return;
+        }
+        await signIn.SignInAsync(impersonator, isPersistent: false);
+    }
+
+    private async Task StartAsync(AppUser target, CancellationToken ct)
+    {
+        if (currentUser.IsImpersonated)
+            throw new BusinessException("Revenez d'abord à votre propre compte avant d'agir pour un autre.");
+        var impersonatorId = currentUser.Id ?? throw new BusinessException("Connectez-vous d'abord.");
+        var impersonatorName = currentUser.DisplayName ?? currentUser.UserName ?? "";
+
+        // Written in the target's structure so its admin sees who came in.
+        using (currentTenant.Change(target.TenantId))
+        {
+            db.AuditEntries.Add(new AuditEntry(target.TenantId, target.Id, target.UserName, impersonatorId, impersonatorName,
+                "Intervention pour un compte", "Compte", target.Id.ToString(), target.DisplayName, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var expires = clock.GetUtcNow().Add(Duration).ToString("O", CultureInfo.InvariantCulture);
+        await signIn.SignInWithClaimsAsync(target, isPersistent: false,
+        [
+            new Claim(PlatformClaims.ImpersonatorId, impersonatorId.ToString()),
+            new Claim(PlatformClaims.ImpersonatorName, impersonatorName),
+            new Claim(PlatformClaims.ImpersonationExpiresUtc, expires),
+        ]);
+    }
+}

@@ -1,0 +1,47 @@
+namespace CentresConnectes.Platform.Contracts;
+
+/// <summary>
+/// A row owned by one structure. The tenant filter hides other structures' rows and the
+/// save interceptor stamps <see cref="TenantId"/>: code never sets it by hand.
+/// </summary>
+public interface IMultiTenant
+{
+    Guid TenantId { get; }
+}
+
+/// <summary>The structure the current request or job works in (null = host level).</summary>
+public interface ICurrentTenant
+{
+    Guid? Id { get; }
+
+    bool IsAvailable => Id.HasValue;
+
+    /// <summary>Works inside another structure until the returned scope is disposed (jobs, host operations).</summary>
+    IDisposable Change(Guid? tenantId);
+}
+
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+    Guid? Id { get; }
+    string? UserName { get; }
+    string? DisplayName { get; }
+    bool IsSuperAdmin { get; }
+    Guid? ImpersonatorId { get; }
+    string? ImpersonatorName { get; }
+    bool IsImpersonated => ImpersonatorId.HasValue;
+    bool HasPermission(string permission);
+}
+
+public sealed class CrossTenantWriteException(string message) : InvalidOperationException(message);
+
+/// <summary>Thrown by application services for ids that do not exist in the current structure (→ 404).</summary>
+public sealed class EntityNotFoundException(string entity, object? id = null)
+    : Exception($"{entity} introuvable.")
+{
+    public string Entity { get; } = entity;
+    public object? EntityId { get; } = id;
+}
+
+/// <summary>A user-facing refusal: the message is French and shown as is.</summary>
+public sealed class BusinessException(string message) : Exception(message);

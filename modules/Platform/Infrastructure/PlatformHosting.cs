@@ -1,0 +1,249 @@
+using System.Globalization;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Domain;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace CentresConnectes.Platform.Infrastructure;
+
+/// <summary>Composes the host from its modules: services, authentication, pipeline, endpoints.</summary>
+public static class PlatformHosting
+{
+    public const string SmartScheme = "CookieOrApiKey";
+
+    public static WebApplicationBuilder AddCentresConnectes(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = new DataDirectory(configuration, builder.Environment);
+        Directory.CreateDirectory(dataDirectory.Root);
+
+        // Logs: console + rolling file. Messages carry ids, never names, e-mails or phone numbers.
+        builder.Host.UseSerilog((context, log) => log
+            .ReadFrom.Configuration(context.Configuration)
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Hangfire", Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.Console()
+            .WriteTo.File(Path.Combine(dataDirectory.Root, "logs", "app-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+
+        services.AddSingleton(dataDirectory);
+        services.AddSingleton<IReadOnlyList<IModule>>(modules);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentTenant, CurrentTenant>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddScoped<IAuditLog, Application.AuditLog>();
+        services.AddScoped<IStructureBrandingProvider, DefaultBrandingProvider>();
+        services.AddSingleton(new PermissionCatalog(modules));
+        services.AddSingleton(BuildMenu(modules));
+
+        var database = DatabaseSettings.From(configuration, dataDirectory);
+        database.EnsureSqliteFolder();
+        services.AddSingleton(database);
+        services.AddAppDbContext(database, modules);
+        services.AddDataProtection().SetApplicationName("CentresConnectes").PersistKeysToDbContext<AppDbContext>();
+
+        AddAccounts(services);
+        AddEmail(services, configuration);
+        AddJobs(services, configuration, database);
+
+        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new NotFoundPageFilter()));
+        // French text is written as is in the HTML, not as &#xE9; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var french = new CultureInfo("fr-FR");
+            o.DefaultRequestCulture = new RequestCulture(french);
+            o.SupportedCultures = [french];
+            o.SupportedUICultures = [french];
+            o.RequestCultureProviders.Clear();
+        });
+
+        foreach (var module in modules)
+            module.AddServices(services, configuration);
+        return builder;
+    }
+
+    private static MenuBuilder BuildMenu(IEnumerable<IModule> modules)
+    {
+        var menu = new MenuBuilder();
+        foreach (var module in modules)
+            module.ConfigureMenu(menu);
+        return menu;
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+'";
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/connexion";
+            o.LogoutPath = "/deconnexion";
+            o.AccessDeniedPath = "/erreur/403";
+            o.Cookie.Name = "cc.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+            // API clients get status codes, browsers get the login page.
+            o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Session ou clé d'API", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.ReadKey(context.Request) is not null ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization();
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.ContainsKey("HX-Request"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailSettings>(configuration.GetSection("Email"));
+        var settings = configuration.GetSection("Email").Get<EmailSettings>() ?? new EmailSettings();
+        if (settings.UsesPickup)
+            services.AddScoped<IEmailSender, PickupFolderEmailSender>();
+        else
+            services.AddScoped<IEmailSender, SmtpEmailSender>();
+    }
+
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            // On SQLite the job store is in memory: the database rows, not the job store, are the truth.
+            if (database.Provider == DatabaseProvider.PostgreSql)
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            else
+                config.UseInMemoryStorage();
+        });
+        if (configuration.GetValue("Jobs:Server", true))
+            services.AddHangfireServer(o => o.WorkerCount = configuration.GetValue("Jobs:Workers", 4));
+    }
+
+    public static WebApplication UseCentresConnectes(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/erreur/500");
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        var modules = app.Services.GetRequiredService<IReadOnlyList<IModule>>();
+        foreach (var module in modules)
+            module.MapEndpoints(app);
+
+        app.MapOpenApi().RequireAuthorization();
+        app.MapScalarApiReference(o => o.WithTitle("Centres Connectés – API")).RequireAuthorization();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DisplayStorageConnectionString = false, AppPath = "/" })
+            .RequireAuthorization(PermissionPolicy.For(PlatformPermissions.Jobs));
+        return app;
+    }
+
+    /// <summary>
+    /// Migrates the database, creates the roles and, for scripted installs, the super-admin from
+    /// configuration. Runs before the host starts, so Hangfire finds its database.
+    /// </summary>
+    public static async Task InitializeAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Provider == DatabaseProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+
+        var roles = services.GetRequiredService<RoleManager<AppRole>>();
+        foreach (var role in new[] { Roles.SuperAdmin, Roles.Admin, Roles.Animateur, Roles.TravailleurSocial, Roles.Famille })
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new AppRole(role));
+        }
+
+        var setup = services.GetRequiredService<Application.SetupService>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Setup");
+        if (await setup.IsRequiredAsync()
+            && configuration["Setup:SuperAdminEmail"] is { Length: > 0 } email
+            && configuration["Setup:SuperAdminPassword"] is { Length: > 0 } password)
+        {
+            var result = await setup.CompleteAsync(email, configuration["Setup:SuperAdminName"] ?? "Super-administrateur", password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException("Setup:SuperAdminPassword is refused: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            logger.LogInformation("Super-admin account created from configuration");
+        }
+    }
+}
