@@ -1,0 +1,159 @@
+using CentresConnectes.Platform.Application;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static CentresConnectes.TestSupport.IdentityAssertions;
+
+namespace CentresConnectes.TestSupport;
+
+/// <summary>
+/// The whole application over a fresh, real database (PostgreSQL: a new database; SQLite: a new
+/// file), with its own data folder. E-mails go to the SMTP sink on loopback when <paramref name="useSmtpSink"/>,
+/// else to a pickup folder. Background job servers are off unless asked for.
+/// </summary>
+public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, bool jobServer = false) : WebApplicationFactory<Program>
+{
+    public const string Password = "Une phrase de passe solide 42";
+
+    public DatabaseProvider Provider { get; } = provider;
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
+    public string DatabaseName { get; } = "cc_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public string ConnectionString => Provider == DatabaseProvider.PostgreSql
+        ? new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = DatabaseName }.ConnectionString
+        : $"Data Source={Path.Combine(DataDirectory, "test.db")}";
+
+    /// <summary>Extra settings a test class needs (applied last).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Jobs:Server"] = jobServer.ToString(),
+            ["Email:Mode"] = useSmtpSink ? "Smtp" : "Pickup",
+            ["App:PublicUrl"] = "http://localhost",
+        };
+        if (useSmtpSink)
+        {
+            settings["Email:Smtp:Host"] = TestEnvironment.SmtpHost;
+            settings["Email:Smtp:Port"] = TestEnvironment.SmtpPort.ToString();
+            settings["Email:Smtp:Security"] = "None";
+        }
+        foreach (var (key, value) in ExtraSettings)
+            settings[key] = value;
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>Runs code in a DI scope working inside a structure (null = host level).</summary>
+    public async Task<T> InScopeAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId))
+            return await action(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Guid? tenantId, Func<IServiceProvider, Task> action) =>
+        InScopeAsync<bool>(tenantId, async sp => { await action(sp); return true; });
+
+    /// <summary>Completes the first-run setup (once) and returns the super-admin's e-mail.</summary>
+    public async Task<string> EnsureSuperAdminAsync()
+    {
+        const string email = "super@plateforme.test";
+        await InScopeAsync(null, async sp =>
+        {
+            var setup = sp.GetRequiredService<SetupService>();
+            if (await setup.IsRequiredAsync())
+                Check(await setup.CompleteAsync(email, "Super Admin", Password));
+        });
+        return email;
+    }
+
+    /// <summary>Creates a structure and its admin (with a password set), as the super-admin would.</summary>
+    public async Task<TestStructure> CreateStructureAsync(string name)
+    {
+        var slug = Guid.NewGuid().ToString("N")[..8];
+        var adminEmail = $"admin-{slug}@structure.test";
+        var id = await InScopeAsync(null, async sp =>
+            (await sp.GetRequiredService<StructureService>().CreateAsync(new CreateStructureCommand(name + " " + slug, null, null, adminEmail, "Admin " + name))).Id);
+        await SetPasswordAsync(adminEmail);
+        return new TestStructure(id, name + " " + slug, adminEmail);
+    }
+
+    /// <summary>Creates a staff account with a password in a structure.</summary>
+    public async Task<string> CreateStaffAsync(Guid structureId, string role)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@structure.test";
+        await InScopeAsync(structureId, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = email, Email = email, DisplayName = role + " test", TenantId = structureId, CreatedAtUtc = DateTime.UtcNow };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+        });
+        return email;
+    }
+
+    public Task SetPasswordAsync(string email) => InScopeAsync(null, async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No account " + email);
+        if (!await users.HasPasswordAsync(user))
+            Check(await users.AddPasswordAsync(user, Password));
+    });
+
+    public async Task<T> DbAsync<T>(Guid? tenantId, Func<AppDbContext, Task<T>> query) =>
+        await InScopeAsync(tenantId, sp => query(sp.GetRequiredService<AppDbContext>()));
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed (tests look at them).</summary>
+    public TestClient CreateTestClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<TestClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateTestClient();
+        await client.SignInAsync(email, password);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed record TestStructure(Guid Id, string Name, string AdminEmail);
+
+internal static class IdentityAssertions
+{
+    public static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Identity operation failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}
