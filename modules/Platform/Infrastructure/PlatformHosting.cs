@@ -72,6 +72,9 @@ public static class PlatformHosting
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddOpenApi();
         services.AddProblemDetails();
+        // Behind the reverse proxy (etc/deploy): scheme and client address from X-Forwarded-* (loopback proxies only by default).
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders =
+            Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var french = new CultureInfo("fr-FR");
@@ -191,13 +194,16 @@ public static class PlatformHosting
     {
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur/500");
-        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseForwardedHeaders();
+        // API clients get problem details, browsers get the friendly French error page.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseImpersonationAudit();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
