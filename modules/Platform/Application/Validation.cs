@@ -41,7 +41,9 @@ internal static class Validation
     /// <summary>"Centre social Léo-Lagrange" → "centre-social-leo-lagrange".</summary>
     public static string Slugify(string name)
     {
-        var normalized = name.Normalize(NormalizationForm.FormD);
+        // Ligatures have no decomposition: without this "Cœur" would become "c-ur".
+        var normalized = name.Replace("œ", "oe").Replace("Œ", "Oe").Replace("æ", "ae").Replace("Æ", "Ae")
+            .Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder();
         foreach (var c in normalized)
         {

@@ -229,6 +229,7 @@ public static class PlatformHosting
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        // tenant-filtered: no table data (a connection setting).
         if (db.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 

@@ -1,0 +1,112 @@
+using System.Reflection;
+using NetArchTest.Rules;
+
+namespace CentresConnectes.ArchitectureTests;
+
+/// <summary>
+/// A module uses another module only through that module's <c>Contracts</c> namespace. Platform is
+/// the shared kernel (what ABP would have given): the others build on its public types, and it
+/// depends on no other module at all.
+/// </summary>
+public sealed class ModuleBoundaryTests
+{
+    /// <summary>The names (namespaces and root-namespace types) of <paramref name="target"/> that <paramref name="source"/> must not use.</summary>
+    public static string[] ForbiddenNames(Assembly source, ModuleAssembly target)
+    {
+        var sourceIsKernel = source == typeof(Platform.Contracts.IModule).Assembly;
+        if (target.IsKernel && !sourceIsKernel)
+            return [];
+        var types = target.Assembly.LoadableTypes().Where(t => !t.IsNested && t.Namespace is not null).ToList();
+        bool Allowed(string ns) => !sourceIsKernel && (ns == target.ContractsNamespace || ns.StartsWith(target.ContractsNamespace + ".", StringComparison.Ordinal));
+        var namespaces = types.Select(t => t.Namespace!)
+            .Where(ns => ns.StartsWith(target.Name + ".", StringComparison.Ordinal) && !Allowed(ns))
+            .Distinct();
+        // The root namespace itself cannot be listed (it prefixes Contracts): its types are, one by one.
+        var rootTypes = types.Where(t => t.Namespace == target.Name).Select(t => t.FullName!);
+        return [.. namespaces, .. rootTypes];
+    }
+
+    /// <summary>"Type → module" lines for every type of <paramref name="source"/> crossing a boundary.</summary>
+    public static List<string> Violations(Assembly source, IEnumerable<ModuleAssembly> modules)
+    {
+        var violations = new List<string>();
+        foreach (var target in modules.Where(m => m.Assembly != source))
+        {
+            var forbidden = ForbiddenNames(source, target);
+            if (forbidden.Length == 0)
+                continue;
+            var result = Types.InAssembly(source).Should().NotHaveDependencyOnAny(forbidden).GetResult();
+            if (!result.IsSuccessful)
+                violations.AddRange(result.FailingTypeNames.Select(t => $"{ReflectionName(t)} uses internals of {target.Name}"));
+        }
+        return violations;
+    }
+
+    // NetArchTest (Cecil) separates nested types with '/', reflection with '+'.
+    private static string ReflectionName(string cecilName) => cecilName.Replace('/', '+');
+
+    public static TheoryData<string> ModuleNames() => [.. Solution.Modules.Select(m => m.Name)];
+
+    [Theory, MemberData(nameof(ModuleNames))]
+    public void A_module_uses_other_modules_through_their_contracts_only(string module)
+    {
+        var source = Solution.Modules.Single(m => m.Name == module).Assembly;
+        Violations(source, Solution.Modules).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_web_host_uses_modules_through_their_module_class_and_contracts_only()
+    {
+        // The host lists the modules (their IModule class) and composes them; anything deeper is a module's job.
+        var violations = new List<string>();
+        foreach (var target in Solution.Modules.Where(m => !m.IsKernel))
+        {
+            var forbidden = ForbiddenNames(Solution.Host, target)
+                .Where(n => !target.ModuleTypes.Any(t => t.FullName == n)).ToArray();
+            if (forbidden.Length == 0)
+                continue;
+            var result = Types.InAssembly(Solution.Host).Should().NotHaveDependencyOnAny(forbidden).GetResult();
+            if (!result.IsSuccessful)
+                violations.AddRange(result.FailingTypeNames.Select(t => $"{ReflectionName(t)} uses internals of {target.Name}"));
+        }
+        violations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_rule_catches_a_type_reaching_into_another_module()
+    {
+        // This test assembly plays a module: the probe uses a non-contract type of ReferenceData.
+        var violations = Violations(typeof(ModuleBoundaryTests).Assembly, Solution.Modules);
+        violations.ShouldContain(v => v.StartsWith(typeof(BoundaryProbes.ReachesIntoAModule).FullName!, StringComparison.Ordinal));
+        violations.ShouldNotContain(v => v.StartsWith(typeof(BoundaryProbes.UsesContractsOnly).FullName!, StringComparison.Ordinal));
+        violations.ShouldNotContain(v => v.StartsWith(typeof(BoundaryProbes.UsesTheKernel).FullName!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_kernel_may_not_even_use_another_module_contracts()
+    {
+        var referenceData = Solution.Modules.Single(m => m.Name == "CentresConnectes.ReferenceData");
+        var forbidden = ForbiddenNames(typeof(Platform.Contracts.IModule).Assembly, referenceData);
+        forbidden.ShouldContain(referenceData.ContractsNamespace);
+        ForbiddenNames(typeof(ModuleBoundaryTests).Assembly, referenceData).ShouldNotContain(referenceData.ContractsNamespace);
+    }
+}
+
+/// <summary>Deliberate cases for the rule's own tests (this assembly is no module: the real rules never scan it).</summary>
+internal static class BoundaryProbes
+{
+    internal sealed class ReachesIntoAModule
+    {
+        public ReferenceData.ReferenceDataModule? Module { get; set; }
+    }
+
+    internal sealed class UsesContractsOnly
+    {
+        public ReferenceData.Contracts.ReferenceListKind Kind { get; set; }
+    }
+
+    internal sealed class UsesTheKernel
+    {
+        public Platform.Infrastructure.PermissionCatalog? Catalog { get; set; }
+    }
+}

@@ -1,0 +1,32 @@
+using CentresConnectes.Platform;
+
+namespace CentresConnectes.ArchitectureTests;
+
+/// <summary>The discovery the other tests rely on: if it found nothing, they would pass on nothing.</summary>
+public sealed class SolutionTests
+{
+    [Fact]
+    public void Every_module_of_the_host_and_of_the_modules_folder_is_found()
+    {
+        Solution.Modules.ShouldContain(m => m.IsKernel && m.ModuleTypes.Contains(typeof(PlatformModule)));
+        var found = Solution.Modules.SelectMany(m => m.ModuleTypes).ToList();
+        foreach (var module in AppModules.All())
+            found.ShouldContain(module.GetType());
+
+        // One module per project folder under modules/: a module not loaded here would escape every rule.
+        var projects = Solution.RepositoryRoot.GetDirectories("modules").Single()
+            .EnumerateFiles("*.csproj", SearchOption.AllDirectories)
+            .Where(f => !f.FullName.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .ToList();
+        projects.ShouldNotBeEmpty();
+        Solution.Modules.Count.ShouldBe(projects.Count, "module assemblies found vs. projects under modules/");
+    }
+
+    [Fact]
+    public void A_module_assembly_is_named_after_its_module_namespace()
+    {
+        foreach (var module in Solution.Modules)
+            foreach (var type in module.ModuleTypes)
+                type.Namespace.ShouldBe(module.Name, $"{type.FullName} lives outside its assembly's root namespace");
+    }
+}
