@@ -47,7 +47,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
     }
 
     private Task<MimeMessage> MailToAsync(string recipient) =>
-        MailSink.WaitForAsync(recipient, predicate: m => m.Date >= _started && (m.TextBody ?? "").Contains(_baseUrl, StringComparison.Ordinal));
+        MailSink.WaitForAsync(recipient, TimeSpan.FromSeconds(30), predicate: m => m.Date >= _started && (m.TextBody ?? "").Contains(_baseUrl, StringComparison.Ordinal));
 
     [Fact]
     public async Task From_the_setup_page_to_a_structure_with_staff()
