@@ -1,0 +1,57 @@
+using CentresConnectes.TestSupport;
+using Microsoft.Playwright;
+
+namespace CentresConnectes.BrowserTests;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright. Never `playwright install`: the machine is offline and
+/// the browser is the system one (CC_TEST_CHROMIUM). One browser per test class; one context per person.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    public static readonly ViewportSize Mobile = new() { Width = 390, Height = 844 };
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Instance => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async Task InitializeAsync()
+    {
+        // The machine is shared with parallel builds and test projects: 5 s (the default) is too tight.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.Chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A new "person": own cookies, French locale, Paris time.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl, ViewportSize? viewport = null)
+    {
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = viewport ?? Desktop,
+            Locale = "fr-FR",
+            TimezoneId = "Europe/Paris",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
