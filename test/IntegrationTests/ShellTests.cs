@@ -2,7 +2,10 @@ using System.Net;
 using CentresConnectes.IntegrationTests.Infrastructure;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.TestSupport;
+using Hangfire;
+using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
 
 namespace CentresConnectes.IntegrationTests;
@@ -38,6 +41,26 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
         var anonymous = App.CreateTestClient();
         (await anonymous.GetAsync("/hangfire")).ShouldRedirectTo("/connexion");
         (await anonymous.GetAsync("/hangfire/jobs/enqueued")).ShouldRedirectTo("/connexion");
+    }
+
+    [Fact]
+    public async Task The_job_store_is_ready_after_start_up()
+    {
+        // Hangfire swallows a failed schema set-up (after ~30 s of retries) when its database is
+        // missing at start-up: the app must create the database before Hangfire's storage exists.
+        var storage = App.Services.GetRequiredService<JobStorage>();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            storage.ShouldBeOfType<PostgreSqlStorage>();
+            var tables = await App.DbAsync(null, db => db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name IN ('job', 'server', 'lock')").SingleAsync());
+            tables.ShouldBe(3);
+        }
+        else
+        {
+            storage.GetType().Name.ShouldBe("InMemoryStorage");
+        }
+        storage.GetMonitoringApi().GetStatistics().ShouldNotBeNull();
     }
 
     [Fact]

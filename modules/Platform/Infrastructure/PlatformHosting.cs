@@ -217,7 +217,8 @@ public static class PlatformHosting
 
     /// <summary>
     /// Migrates the database, creates the roles and, for scripted installs, the super-admin from
-    /// configuration. Runs before the host starts, so Hangfire finds its database.
+    /// configuration. Call it before UseCentresConnectes: mapping the jobs dashboard builds Hangfire's
+    /// storage, which needs the database to exist already.
     /// </summary>
     public static async Task InitializeAsync(this WebApplication app)
     {
