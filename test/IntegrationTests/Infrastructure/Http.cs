@@ -29,13 +29,14 @@ public static partial class Http
         return html[start..end];
     }
 
-    public static void ShouldRedirectTo(this HttpResponseMessage response, string pathStart)
+    /// <summary>A redirect whose path (query string aside) is exactly <paramref name="path"/>.</summary>
+    public static void ShouldRedirectTo(this HttpResponseMessage response, string path)
     {
-        ((int)response.StatusCode).ShouldBeInRange(301, 303, $"expected a redirect to {pathStart}, got {(int)response.StatusCode}");
+        ((int)response.StatusCode).ShouldBeInRange(301, 303, $"expected a redirect to {path}, got {(int)response.StatusCode}");
         var location = response.Headers.Location?.OriginalString ?? "";
         if (location.StartsWith("http", StringComparison.Ordinal))
             location = new Uri(location).PathAndQuery;
-        location.ShouldStartWith(pathStart);
+        location.Split('?')[0].ShouldBe(path, $"redirected to {location}");
     }
 
     public static void ShouldBe(this HttpResponseMessage response, HttpStatusCode status) =>
