@@ -148,7 +148,7 @@ public abstract class StructureTests(AppFixture fixture) : AppTest(fixture)
     private async Task AcceptInvitationAsync(string adminEmail, string structureName)
     {
         var message = await MailSink.WaitForAsync(adminEmail);
-        message.Subject.ShouldContain(structureName);
+        (message.Subject ?? "").ShouldContain(structureName);
         var link = new Uri(MailSink.LinkIn(message, "/definir-mot-de-passe")).PathAndQuery;
         link.ShouldStartWith("/definir-mot-de-passe?u=");
         link.ShouldContain("&t=");

@@ -21,7 +21,7 @@ public static partial class Http
         WebUtility.HtmlDecode(await client.GetPageAsync(url));
 
     /// <summary>The &lt;main&gt; element only: what differs between two answers, without per-request tokens.</summary>
-    public static string Main(string html)
+    public static string MainElement(string html)
     {
         var start = html.IndexOf("<main", StringComparison.Ordinal);
         var end = html.IndexOf("</main>", StringComparison.Ordinal);
