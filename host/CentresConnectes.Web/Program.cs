@@ -8,8 +8,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCentresConnectes(AppModules.All());
 
 var app = builder.Build();
-app.UseCentresConnectes();
+// Migrate (and create the database) BEFORE the pipeline: mapping the Hangfire dashboard builds
+// Hangfire's PostgreSQL storage, which on a missing database retries for ~30 s and then silently
+// skips creating its schema.
 await app.InitializeAsync();
+app.UseCentresConnectes();
 
 // Tell whoever started the app where it is, and how to finish a first install.
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -65,8 +65,8 @@ public static class PlatformHosting
         AddEmail(services, configuration);
         AddJobs(services, configuration, database);
 
-        // A global filter: Conventions.ConfigureFilter only reaches pages outside areas, and the
-        // platform's pages live in Areas/Platform (another structure's id gave a 500 there).
+        // A global MVC filter: Conventions.ConfigureFilter only reaches pages outside areas, and
+        // the modules' pages live in areas (another structure's id answered 500 instead of 404).
         services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new NotFoundPageFilter()));
         // French text is written as is in the HTML, not as &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -223,7 +223,8 @@ public static class PlatformHosting
 
     /// <summary>
     /// Migrates the database, creates the roles and, for scripted installs, the super-admin from
-    /// configuration. Runs before the host starts, so Hangfire finds its database.
+    /// configuration. Call it before UseCentresConnectes: mapping the jobs dashboard builds Hangfire's
+    /// storage, which needs the database to exist already.
     /// </summary>
     public static async Task InitializeAsync(this WebApplication app)
     {

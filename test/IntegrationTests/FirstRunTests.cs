@@ -1,0 +1,104 @@
+using System.Net;
+using CentresConnectes.IntegrationTests.Infrastructure;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+
+namespace CentresConnectes.IntegrationTests;
+
+/// <summary>
+/// First run on a fresh install: the one-time setup page. The whole story is one test because it
+/// needs the install to be fresh, and the fixture's factory is used by this class only.
+/// </summary>
+public abstract class FirstRunTests(AppFixture fixture) : AppTest(fixture)
+{
+    private const string Email = "premiere@plateforme.test";
+
+    [Fact]
+    public async Task Setup_page_creates_the_super_admin_once_and_refuses_a_common_password_without_writing_anything()
+    {
+        var visitor = App.CreateTestClient();
+
+        // A fresh install sends everyone to the setup page.
+        (await visitor.GetAsync("/")).ShouldRedirectTo("/installation");
+        (await visitor.GetAsync("/connexion")).ShouldRedirectTo("/installation");
+        (await visitor.GetTextAsync("/installation")).ShouldContain("super-administrateur");
+
+        // A common password is refused, and nothing is half-written.
+        var refused = await visitor.PostFormAsync("/installation", Form(
+            ("Input.DisplayName", "Première Admin"), ("Input.Email", Email), ("Input.Password", "motdepasse1"), ("Input.Confirm", "motdepasse1")));
+        refused.ShouldBe(HttpStatusCode.OK);
+        (await refused.TextAsync()).ShouldContain("Ce mot de passe est trop courant");
+        (await App.DbAsync(null, db => db.Installations.CountAsync())).ShouldBe(0);
+        (await App.DbAsync(null, db => db.Users.CountAsync())).ShouldBe(0);
+        (await App.DbAsync(null, db => db.UserRoles.CountAsync())).ShouldBe(0);
+        (await App.DbAsync(null, db => db.AuditEntries.CountAsync())).ShouldBe(0);
+        (await visitor.GetAsync("/")).ShouldRedirectTo("/installation");
+
+        // Two different passwords are refused too.
+        var mismatch = await visitor.PostFormAsync("/installation", Form(
+            ("Input.DisplayName", "Première Admin"), ("Input.Email", Email), ("Input.Password", AppFactory.Password), ("Input.Confirm", AppFactory.Password + "x")));
+        (await mismatch.TextAsync()).ShouldContain("Les deux mots de passe ne sont pas identiques.");
+        (await App.DbAsync(null, db => db.Users.CountAsync())).ShouldBe(0);
+
+        // A good one creates the super-admin and signs them in.
+        var created = await visitor.PostFormAsync("/installation", Form(
+            ("Input.DisplayName", "Première Admin"), ("Input.Email", Email), ("Input.Password", AppFactory.Password), ("Input.Confirm", AppFactory.Password)));
+        created.ShouldRedirectTo("/admin/structures");
+        (await visitor.GetAsync("/admin/structures")).ShouldBe(HttpStatusCode.OK);
+
+        (await App.DbAsync(null, db => db.Installations.CountAsync())).ShouldBe(1);
+        var user = await UserAsync(Email);
+        user.TenantId.ShouldBeNull();
+        (await App.InScopeAsync(null, sp => sp.GetRequiredService<UserManager<Platform.Domain.AppUser>>().GetRolesAsync(user)))
+            .ShouldBe([Roles.SuperAdmin]);
+
+        // Never again: the page is gone, for a visitor and for a post with a valid token.
+        var stranger = App.CreateTestClient();
+        (await stranger.GetAsync("/installation")).ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetAsync("/")).ShouldRedirectTo("/connexion");
+        var second = await stranger.PostFormAsync("/connexion", Form(
+            ("Input.DisplayName", "Intrus"), ("Input.Email", "intrus@plateforme.test"), ("Input.Password", AppFactory.Password), ("Input.Confirm", AppFactory.Password)),
+            actionUrl: "/installation");
+        second.ShouldBe(HttpStatusCode.NotFound);
+        (await App.DbAsync(null, db => db.Users.CountAsync())).ShouldBe(1);
+        (await App.DbAsync(null, db => db.Installations.CountAsync())).ShouldBe(1);
+
+        // The super-admin signs in normally.
+        await App.SignInAsync(Email);
+    }
+}
+
+public sealed class FirstRunTestsOnSqlite(SqliteFreshApp fixture) : FirstRunTests(fixture), IClassFixture<SqliteFreshApp>;
+
+public sealed class FirstRunTestsOnPostgreSql(PostgreSqlFreshApp fixture) : FirstRunTests(fixture), IClassFixture<PostgreSqlFreshApp>;
+
+/// <summary>Scripted installs: Setup:SuperAdminEmail / Setup:SuperAdminPassword create the account at start-up.</summary>
+public abstract class ScriptedSetupTests(AppFixture fixture) : AppTest(fixture)
+{
+    [Fact]
+    public async Task The_super_admin_from_configuration_exists_at_start_up_and_the_setup_page_is_gone()
+    {
+        (await App.DbAsync(null, db => db.Installations.CountAsync())).ShouldBe(1);
+        var user = await UserAsync(ScriptedSetupFactory.Email);
+        user.DisplayName.ShouldBe(ScriptedSetupFactory.Name);
+        user.TenantId.ShouldBeNull();
+
+        var visitor = App.CreateTestClient();
+        (await visitor.GetAsync("/installation")).ShouldBe(HttpStatusCode.NotFound);
+        (await visitor.GetAsync("/")).ShouldRedirectTo("/connexion");
+
+        var admin = await App.SignInAsync(ScriptedSetupFactory.Email, ScriptedSetupFactory.ScriptedPassword);
+        (await admin.GetAsync("/admin/structures")).ShouldBe(HttpStatusCode.OK);
+        var me = await admin.GetJsonAsync<MeDto>("/api/me");
+        me.IsSuperAdmin.ShouldBeTrue();
+        me.StructureId.ShouldBeNull();
+    }
+}
+
+public sealed class ScriptedSetupTestsOnSqlite(SqliteScriptedSetupApp fixture) : ScriptedSetupTests(fixture), IClassFixture<SqliteScriptedSetupApp>;
+
+public sealed class ScriptedSetupTestsOnPostgreSql(PostgreSqlScriptedSetupApp fixture) : ScriptedSetupTests(fixture), IClassFixture<PostgreSqlScriptedSetupApp>;
