@@ -65,7 +65,8 @@ public static class PlatformHosting
         AddEmail(services, configuration);
         AddJobs(services, configuration, database);
 
-        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new NotFoundPageFilter()));
+        // A global filter: Conventions.ConfigureFilter only reaches pages outside areas, and every module's pages live in an area.
+        services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new NotFoundPageFilter()));
         // French text is written as is in the HTML, not as &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -194,7 +194,7 @@ internal static class ReferenceDataApi
         endpoints.MapGet("/structure/logo", async (bool? original, StructureSettingsService s, ICurrentUser user, CancellationToken ct) =>
             {
                 if (original == true && !user.HasPermission(ReferenceDataPermissions.Manage))
-                    return Results.Forbid();
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
                 return await s.GetLogoAsync(original == true, ct) is { } logo ? LogoResult(logo, "private, no-cache") : Results.NotFound();
             })
             .RequireAuthorization()
