@@ -65,7 +65,8 @@ public static class PlatformHosting
         AddEmail(services, configuration);
         AddJobs(services, configuration, database);
 
-        // A global filter: Conventions.ConfigureFilter only reaches pages outside areas, and every module's pages live in an area.
+        // A global filter: Conventions.ConfigureFilter only reaches pages outside areas, and the
+        // platform's pages live in Areas/Platform (another structure's id gave a 500 there).
         services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new NotFoundPageFilter()));
         // French text is written as is in the HTML, not as &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
