@@ -182,7 +182,7 @@ internal static class ReferenceDataApi
 
     private static void MapLogos(IEndpointRouteBuilder endpoints)
     {
-        // Public on purpose: the resized logo is shown on the kiosk and the sign-in page, to people
+        // Public on purpose: the resized logo is for the ludothèque kiosk, shown to people
         // not signed in. Only the resized copy; the original stays behind /structure/logo.
         endpoints.MapGet("/logo/{structureId:guid}", async (Guid structureId, string? v, StructureSettingsService s, CancellationToken ct) =>
             await s.GetPublicLogoAsync(structureId, ct) is { } logo

@@ -142,7 +142,7 @@ public sealed class StructureSettingsService(AppDbContext db, ICurrentTenant ten
     }
 
     /// <summary>
-    /// A structure's resized logo for anonymous visitors (the kiosk and the sign-in page show it):
+    /// A structure's resized logo for anonymous visitors (the ludothèque kiosk shows it before anyone signs in):
     /// a logo is public-facing by nature. The original and every other setting stay private.
     /// Suspended or unknown structures have none.
     /// </summary>
