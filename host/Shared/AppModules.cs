@@ -1,5 +1,6 @@
 using CentresConnectes.Platform;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.ReferenceData;
 
 namespace CentresConnectes;
 
@@ -12,5 +13,6 @@ internal static class AppModules
     public static IModule[] All() =>
     [
         new PlatformModule(),
+        new ReferenceDataModule(),
     ];
 }

@@ -271,6 +271,562 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                     b.ToTable("Plt_Structures", (string)null);
                 });
 
+            modelBuilder.Entity("CentresConnectes.ReferenceData.Domain.AgeBracket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SortOrder");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Ref_AgeBrackets", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.ReferenceData.Domain.DefaultAgeBracket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SortOrder");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Ref_DefaultAgeBrackets", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-009900000001"),
+                            Label = "0 à 2 ans",
+                            MaxAge = 2,
+                            MinAge = 0,
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-009900000002"),
+                            Label = "3 à 6 ans",
+                            MaxAge = 6,
+                            MinAge = 3,
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-009900000003"),
+                            Label = "7 à 11 ans",
+                            MaxAge = 11,
+                            MinAge = 7,
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-009900000004"),
+                            Label = "12 à 17 ans",
+                            MaxAge = 17,
+                            MinAge = 12,
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-009900000005"),
+                            Label = "18 à 54 ans",
+                            MaxAge = 54,
+                            MinAge = 18,
+                            Order = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-009900000006"),
+                            Label = "55 à 99 ans",
+                            MaxAge = 99,
+                            MinAge = 55,
+                            Order = 6
+                        });
+                });
+
+            modelBuilder.Entity("CentresConnectes.ReferenceData.Domain.DefaultReferenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SortOrder");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Code")
+                        .IsUnique()
+                        .HasFilter("\"Code\" IS NOT NULL");
+
+                    b.HasIndex("Kind", "NormalizedLabel")
+                        .IsUnique();
+
+                    b.ToTable("Ref_DefaultItems", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000100000001"),
+                            Code = "f",
+                            Kind = 1,
+                            Label = "Femme",
+                            NormalizedLabel = "femme",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000100000002"),
+                            Code = "m",
+                            Kind = 1,
+                            Label = "Homme",
+                            NormalizedLabel = "homme",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000200000001"),
+                            Code = "faches-thumesnil",
+                            Kind = 2,
+                            Label = "Faches-Thumesnil",
+                            NormalizedLabel = "faches thumesnil",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000200000002"),
+                            Code = "lille",
+                            Kind = 2,
+                            Label = "Lille",
+                            NormalizedLabel = "lille",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000200000003"),
+                            Code = "ronchin",
+                            Kind = 2,
+                            Label = "Ronchin",
+                            NormalizedLabel = "ronchin",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000200000004"),
+                            Code = "autres",
+                            Kind = 2,
+                            Label = "Autres",
+                            NormalizedLabel = "autres",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000300000001"),
+                            Code = "mere",
+                            Kind = 3,
+                            Label = "Mère",
+                            NormalizedLabel = "mere",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000300000002"),
+                            Code = "pere",
+                            Kind = 3,
+                            Label = "Père",
+                            NormalizedLabel = "pere",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000300000003"),
+                            Code = "grand-mere",
+                            Kind = 3,
+                            Label = "Grand-mère",
+                            NormalizedLabel = "grand mere",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000300000004"),
+                            Code = "grand-pere",
+                            Kind = 3,
+                            Label = "Grand-père",
+                            NormalizedLabel = "grand pere",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000300000005"),
+                            Code = "assistante-maternelle",
+                            Kind = 3,
+                            Label = "Assistant(e) maternelle",
+                            NormalizedLabel = "assistant e maternelle",
+                            Order = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000300000006"),
+                            Code = "enfant-a-charge",
+                            Kind = 3,
+                            Label = "Enfant à charge",
+                            NormalizedLabel = "enfant a charge",
+                            Order = 6
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000300000007"),
+                            Code = "enfant-garde",
+                            Kind = 3,
+                            Label = "Enfant gardé",
+                            NormalizedLabel = "enfant garde",
+                            Order = 7
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000400000001"),
+                            Code = "non",
+                            Kind = 4,
+                            Label = "Non",
+                            NormalizedLabel = "non",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000400000002"),
+                            Code = "rsa",
+                            Kind = 4,
+                            Label = "RSA",
+                            NormalizedLabel = "rsa",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000400000003"),
+                            Code = "aah",
+                            Kind = 4,
+                            Label = "AAH",
+                            NormalizedLabel = "aah",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000400000004"),
+                            Code = "aeh",
+                            Kind = 4,
+                            Label = "AEH",
+                            NormalizedLabel = "aeh",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000400000005"),
+                            Code = "minimum-vieillesse",
+                            Kind = 4,
+                            Label = "Minimum vieillesse",
+                            NormalizedLabel = "minimum vieillesse",
+                            Order = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000500000001"),
+                            Code = "qf-0-480",
+                            Kind = 5,
+                            Label = "0 à 480 €",
+                            NormalizedLabel = "0 a 480 €",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000500000002"),
+                            Code = "qf-481-581",
+                            Kind = 5,
+                            Label = "481 à 581 €",
+                            NormalizedLabel = "481 a 581 €",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000500000003"),
+                            Code = "qf-582-683",
+                            Kind = 5,
+                            Label = "582 à 683 €",
+                            NormalizedLabel = "582 a 683 €",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000500000004"),
+                            Code = "qf-684-792",
+                            Kind = 5,
+                            Label = "684 à 792 €",
+                            NormalizedLabel = "684 a 792 €",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000500000005"),
+                            Code = "qf-793-963",
+                            Kind = 5,
+                            Label = "793 à 963 €",
+                            NormalizedLabel = "793 a 963 €",
+                            Order = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000500000006"),
+                            Code = "qf-plus-964",
+                            Kind = 5,
+                            Label = "Plus de 964 €",
+                            NormalizedLabel = "plus de 964 €",
+                            Order = 6
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000600000001"),
+                            Code = "petite-enfance",
+                            Kind = 6,
+                            Label = "Petite enfance",
+                            NormalizedLabel = "petite enfance",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000600000002"),
+                            Code = "jeunesse",
+                            Kind = 6,
+                            Label = "Jeunesse",
+                            NormalizedLabel = "jeunesse",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000600000003"),
+                            Code = "rsa",
+                            Kind = 6,
+                            Label = "RSA",
+                            NormalizedLabel = "rsa",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000600000004"),
+                            Code = "culture",
+                            Kind = 6,
+                            Label = "Culture",
+                            NormalizedLabel = "culture",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000700000001"),
+                            Code = "caf",
+                            Kind = 7,
+                            Label = "CAF",
+                            NormalizedLabel = "caf",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000700000002"),
+                            Code = "france-travail",
+                            Kind = 7,
+                            Label = "France Travail",
+                            NormalizedLabel = "france travail",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000700000003"),
+                            Code = "rdv",
+                            Kind = 7,
+                            Label = "Rendez-vous",
+                            NormalizedLabel = "rendez vous",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000700000004"),
+                            Code = "actualite",
+                            Kind = 7,
+                            Label = "Actualité",
+                            NormalizedLabel = "actualite",
+                            Order = 4
+                        });
+                });
+
+            modelBuilder.Entity("CentresConnectes.ReferenceData.Domain.ReferenceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SortOrder");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Kind", "Code")
+                        .IsUnique()
+                        .HasFilter("\"Code\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "Kind", "NormalizedLabel")
+                        .IsUnique();
+
+                    b.ToTable("Ref_ReferenceItems", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.ReferenceData.Domain.StructureSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LogoMaxHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LogoMaxWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LogoOriginal")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoOriginalContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LogoOriginalHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LogoOriginalWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("LogoResized")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoResizedContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LogoResizedHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LogoResizedWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LogoUpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningNotice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WelcomeMessageHtml")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("Ref_StructureSettings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,118 @@
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.ReferenceData.Contracts;
+using CentresConnectes.ReferenceData.Data;
+using CentresConnectes.ReferenceData.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentresConnectes.ReferenceData.Application;
+
+/// <summary>
+/// Gives a structure its starting lists (a copy of the platform defaults) and its settings row.
+/// Idempotent: a list that already has values, existing brackets or an existing settings row are
+/// left alone, so it also completes structures created before this module existed.
+/// </summary>
+public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant tenant)
+{
+    /// <summary>Returns true when something was added.</summary>
+    public async Task<bool> ProvisionAsync(Guid structureId, CancellationToken ct = default)
+    {
+        var defaults = await db.DefaultItems().AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Order).ToListAsync(ct);
+        var defaultBrackets = await db.DefaultAgeBrackets().AsNoTracking().OrderBy(d => d.MinAge).ToListAsync(ct);
+
+        // Inside the structure: the filter shows its rows only and the interceptor stamps its id.
+        using (tenant.Change(structureId))
+        {
+            var added = false;
+            var filledKinds = await db.ReferenceItems().Select(i => i.Kind).Distinct().ToListAsync(ct);
+            foreach (var group in defaults.GroupBy(d => d.Kind).Where(g => !filledKinds.Contains(g.Key)))
+            {
+                var order = 1;
+                foreach (var d in group)
+                    db.ReferenceItems().Add(new ReferenceItem(d.Kind, d.Label, d.Code, order++));
+                added = true;
+            }
+
+            if (!await db.AgeBrackets().AnyAsync(ct))
+            {
+                var order = 1;
+                foreach (var d in defaultBrackets)
+                    db.AgeBrackets().Add(new AgeBracket(d.Label, d.MinAge, d.MaxAge, order++));
+                added |= defaultBrackets.Count > 0;
+            }
+
+            if (!await db.StructureSettings().AnyAsync(ct))
+            {
+                db.StructureSettings().Add(new StructureSettings());
+                added = true;
+            }
+
+            if (added)
+                await db.SaveChangesAsync(ct);
+            return added;
+        }
+    }
+
+    /// <summary>Host operation: completes every existing structure; returns how many got something.</summary>
+    public async Task<int> ProvisionAllAsync(CancellationToken ct = default)
+    {
+        // cross-tenant: the structures table is host-owned; each one is then handled inside itself.
+        var ids = await db.Structures.AsNoTracking().OrderBy(s => s.CreatedAtUtc).Select(s => s.Id).ToListAsync(ct);
+        var count = 0;
+        foreach (var id in ids)
+        {
+            if (await ProvisionAsync(id, ct))
+                count++;
+        }
+        return count;
+    }
+}
+
+/// <summary>A new structure starts with the platform defaults (same transaction as its creation).</summary>
+internal sealed class StructureCreatedHandler(ReferenceDataProvisioning provisioning) : IEventHandler<StructureCreated>
+{
+    public Task HandleAsync(StructureCreated @event, CancellationToken ct) => provisioning.ProvisionAsync(@event.StructureId, ct);
+}
+
+/// <summary>Read-only access to the current structure's lists for the other modules.</summary>
+internal sealed class ReferenceDataQuery(AppDbContext db) : IReferenceDataQuery
+{
+    public async Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = false, CancellationToken ct = default)
+    {
+        var query = db.ReferenceItems().AsNoTracking().Where(i => i.Kind == kind);
+        if (!includeInactive)
+            query = query.Where(i => i.IsActive);
+        return await query.OrderBy(i => i.Order).ThenBy(i => i.Label)
+            .Select(i => new ReferenceItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsActive)).ToListAsync(ct);
+    }
+
+    public Task<ReferenceItemDto?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.ReferenceItems().AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new ReferenceItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsActive)).SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<AgeBracketDto>> AgeBracketsAsync(bool includeInactive = false, CancellationToken ct = default)
+    {
+        var query = db.AgeBrackets().AsNoTracking();
+        if (!includeInactive)
+            query = query.Where(a => a.IsActive);
+        return await query.OrderBy(a => a.MinAge).ThenBy(a => a.MaxAge)
+            .Select(a => new AgeBracketDto(a.Id, a.Label, a.MinAge, a.MaxAge, a.Order, a.IsActive)).ToListAsync(ct);
+    }
+}
+
+/// <summary>The header's branding: the structure's name and, when it has one, its resized logo.</summary>
+internal sealed class ReferenceDataBrandingProvider(AppDbContext db, ICurrentTenant tenant) : IStructureBrandingProvider
+{
+    public async Task<StructureBranding?> GetAsync(Guid structureId, CancellationToken ct = default)
+    {
+        var name = await db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
+            return null;
+        using (tenant.Change(structureId))
+        {
+            var logo = await db.StructureSettings().AsNoTracking().Where(s => s.LogoResized != null)
+                .Select(s => new { s.LogoUpdatedAtUtc }).SingleOrDefaultAsync(ct);
+            return new StructureBranding(name, logo is null ? null : LogoUrls.Public(structureId, logo.LogoUpdatedAtUtc));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net.Mail;
+using CentresConnectes.Platform.Contracts;
+
+namespace CentresConnectes.ReferenceData.Application;
+
+/// <summary>Field checks with French refusals (the Platform's helpers are internal to it).</summary>
+internal static class Text
+{
+    public static string Required(string? value, string label, int maxLength)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            throw new BusinessException($"Le champ « {label} » est obligatoire.");
+        if (trimmed.Length > maxLength)
+            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
+        return trimmed;
+    }
+
+    public static string? Optional(string? value, string label, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            return null;
+        if (trimmed.Length > maxLength)
+            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
+        return trimmed;
+    }
+
+    public static string? OptionalEmail(string? value, string label)
+    {
+        var email = Optional(value, label, 256);
+        if (email is null)
+            return null;
+        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+            throw new BusinessException($"« {email} » n'est pas une adresse e-mail valide.");
+        return email.ToLowerInvariant();
+    }
+
+    public static string? OptionalPhone(string? value, string label)
+    {
+        var phone = Optional(value, label, 32);
+        if (phone is null)
+            return null;
+        var digits = phone.Count(char.IsAsciiDigit);
+        if (digits < 4 || phone.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '+' or '.' or '-' or '(' or ')')))
+            throw new BusinessException($"« {phone} » n'est pas un numéro de téléphone valide.");
+        return phone;
+    }
+}
