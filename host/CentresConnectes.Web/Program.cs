@@ -4,7 +4,10 @@ using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-var builder = WebApplication.CreateBuilder(args);
+// A published local install (etc/scripts/publish.sh) keeps its wwwroot and data/ next to the
+// executable, wherever it is started from; `dotnet run` keeps the project folder as content root.
+var publishedRoot = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = publishedRoot });
 builder.AddCentresConnectes(AppModules.All());
 
 var app = builder.Build();
