@@ -1,3 +1,4 @@
+using CentresConnectes.Members;
 using CentresConnectes.Platform;
 using CentresConnectes.Platform.Contracts;
 
@@ -12,5 +13,6 @@ internal static class AppModules
     public static IModule[] All() =>
     [
         new PlatformModule(),
+        new MembersModule(),
     ];
 }
