@@ -136,6 +136,9 @@ public sealed class ReferenceLookup
     public IReadOnlyList<ReferenceItemDto> Active(ReferenceListKind kind) =>
         _lists.GetValueOrDefault(kind)?.Where(i => i.IsActive).OrderBy(i => i.Order).ToList() ?? [];
 
+    public IReadOnlyList<ReferenceItemDto> All(ReferenceListKind kind) =>
+        _lists.GetValueOrDefault(kind)?.OrderBy(i => i.Order).ToList() ?? [];
+
     /// <summary>Active values, plus <paramref name="current"/> if it was deactivated since it was chosen.</summary>
     public IReadOnlyList<ReferenceItemDto> Choices(ReferenceListKind kind, Guid? current) =>
         _lists.GetValueOrDefault(kind)?.Where(i => i.IsActive || i.Id == current).OrderBy(i => i.Order).ToList() ?? [];
