@@ -128,7 +128,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         {
             analysis.TotalRows++;
             if (analysis.TotalRows > ImportLimits.MaxRows)
-                throw new ImportFileException($"Le fichier contient plus de {ImportLimits.MaxRows:N0} lignes : découpez-le en plusieurs fichiers.".Replace('\u202F', ' '));
+                throw new ImportFileException($"Le fichier contient plus de {Fr(ImportLimits.MaxRows)} lignes : découpez-le en plusieurs fichiers.");
             if ((analysis.TotalRows & 1023) == 0)
                 progress?.Invoke(analysis.TotalRows);
 
@@ -215,6 +215,9 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         return analysis;
     }
 
+    /// <summary>4 000, the French way (with an ordinary space, readable in any font).</summary>
+    private static string Fr(int number) => number.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
     private static int? Match(Dictionary<string, int> identities, Dictionary<string, int> mobiles, Dictionary<string, int> emails,
@@ -288,7 +291,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
             var text = SpreadsheetReader.CellText(cell);
             if (text.Length > ImportLimits.MaxCellLength)
             {
-                errors.Add($"la colonne « {ImportMapping.Label(field)} » est beaucoup trop longue ({text.Length:N0} caractères)".Replace('\u202F', ' '));
+                errors.Add($"la colonne « {ImportMapping.Label(field)} » est beaucoup trop longue ({Fr(text.Length)} caractères)");
                 continue;
             }
             switch (field)
@@ -363,7 +366,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                     break;
                 case ImportField.Notes:
                     if (text.Length > Person.NotesMaxLength)
-                        errors.Add($"les notes dépassent {Person.NotesMaxLength:N0} caractères".Replace('\u202F', ' '));
+                        errors.Add($"les notes dépassent {Fr(Person.NotesMaxLength)} caractères");
                     else if (text.Length > 0)
                         notes = text;
                     break;

@@ -87,6 +87,8 @@ public sealed class ImportService(
         {
             var kind = SpreadsheetReader.Detect(bytes, name, out _);
             var sheet = SpreadsheetReader.Read(bytes, kind);
+            if (!sheet.Rows.Any())
+                throw new ImportFileException("Le fichier ne contient que la ligne d'en-tête : aucune personne à importer.");
             var session = new ImportSession(name.Length == 0 ? "fichier" : name, kind, bytes, user.Id, user.DisplayName ?? user.UserName, clock.GetUtcNow().UtcDateTime)
             {
                 OptionsJson = JsonSerializer.Serialize(new ImportOptions { Columns = ImportMapping.Guess(sheet.Headers) }, Json),

@@ -21,7 +21,7 @@ public sealed class IndexModel(ImportService imports) : AppPageModel
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError(string.Empty, "Choisissez un fichier .xlsx ou .csv.");
+            ModelState.AddModelError(string.Empty, file is null ? "Choisissez un fichier .xlsx ou .csv." : "Le fichier est vide.");
             Recent = await imports.ListRecentAsync(ct);
             return Page();
         }
