@@ -249,10 +249,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "DateOfBirth");
-
-                    b.HasIndex("TenantId", "HouseholdId");
-
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()
                         .HasDatabaseName("UX_Mbr_Persons_Mobile")

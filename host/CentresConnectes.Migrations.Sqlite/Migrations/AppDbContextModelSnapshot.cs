@@ -239,10 +239,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "DateOfBirth");
-
-                    b.HasIndex("TenantId", "HouseholdId");
-
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()
                         .HasDatabaseName("UX_Mbr_Persons_Mobile")

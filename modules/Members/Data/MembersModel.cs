@@ -53,8 +53,8 @@ internal static class MembersModel
             // Alphabetical pages and prefix search (range scans on the ASCII keys).
             e.HasIndex(p => new { p.TenantId, p.IsAnonymised, p.NormalizedName, p.Id }).HasDatabaseName("IX_Mbr_Persons_Sort");
             e.HasIndex(p => new { p.TenantId, p.IsAnonymised, p.NormalizedFirstLast }).HasDatabaseName("IX_Mbr_Persons_FirstLast");
-            e.HasIndex(p => new { p.TenantId, p.HouseholdId });
-            e.HasIndex(p => new { p.TenantId, p.DateOfBirth });
+            // Family members are found by HouseholdId (the foreign key's own index); age brackets filter
+            // while the sort index walks the structure's persons: no more indexes, they slow imports.
         });
 
         b.Entity<PersonGroup>(e =>

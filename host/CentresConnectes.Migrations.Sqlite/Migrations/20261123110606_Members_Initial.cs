@@ -171,16 +171,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Mbr_Persons_TenantId_DateOfBirth",
-                table: "Mbr_Persons",
-                columns: new[] { "TenantId", "DateOfBirth" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Mbr_Persons_TenantId_HouseholdId",
-                table: "Mbr_Persons",
-                columns: new[] { "TenantId", "HouseholdId" });
-
-            migrationBuilder.CreateIndex(
                 name: "UX_Mbr_Persons_Email",
                 table: "Mbr_Persons",
                 columns: new[] { "TenantId", "NormalizedEmail" },

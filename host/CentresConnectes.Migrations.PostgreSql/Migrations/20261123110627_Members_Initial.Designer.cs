@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CentresConnectes.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123103212_Members_Initial")]
+    [Migration("20261123110627_Members_Initial")]
     partial class Members_Initial
     {
         /// <inheritdoc />
@@ -251,10 +251,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                     b.HasIndex("HouseholdId");
 
                     b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "DateOfBirth");
-
-                    b.HasIndex("TenantId", "HouseholdId");
 
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()

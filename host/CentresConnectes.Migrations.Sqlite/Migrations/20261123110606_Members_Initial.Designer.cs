@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CentresConnectes.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123103158_Members_Initial")]
+    [Migration("20261123110606_Members_Initial")]
     partial class Members_Initial
     {
         /// <inheritdoc />
@@ -241,10 +241,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                     b.HasIndex("HouseholdId");
 
                     b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "DateOfBirth");
-
-                    b.HasIndex("TenantId", "HouseholdId");
 
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()
