@@ -1,3 +1,4 @@
+using CentresConnectes.Members;
 using CentresConnectes.Platform;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData;
@@ -14,5 +15,6 @@ internal static class AppModules
     [
         new PlatformModule(),
         new ReferenceDataModule(),
+        new MembersModule(),
     ];
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Globalization;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
@@ -28,6 +29,10 @@ public static class PlatformHosting
 
     public static WebApplicationBuilder AddCentresConnectes(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
+        // Modules' own files (/_content/<module>/…) come from their projects when the app runs from a
+        // build (tests, `dotnet run` in any environment); a published app has them in its wwwroot and
+        // this is then a no-op.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         var configuration = builder.Configuration;
         var dataDirectory = new DataDirectory(configuration, builder.Environment);

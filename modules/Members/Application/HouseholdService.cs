@@ -1,0 +1,139 @@
+using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentresConnectes.Members.Application;
+
+public sealed class HouseholdInput
+{
+    public string? Name { get; set; }
+    public string? Address { get; set; }
+    public string? Notes { get; set; }
+}
+
+public sealed record HouseholdMember(Guid Id, string LastName, string FirstName, string Age, string AvatarUrl, string? Statut, string Mobile)
+{
+    public string FullName => $"{LastName} {FirstName}".Trim();
+}
+
+public sealed record HouseholdDetails(Guid Id, string Name, string? Address, string? Notes, DateTime CreatedAtUtc, IReadOnlyList<HouseholdMember> Members)
+{
+    public string CreatedOnText => ParisTime.FormatDate(CreatedAtUtc);
+}
+
+public sealed record HouseholdRow(Guid Id, string Name, string? Address, int MemberCount, IReadOnlyList<string> AvatarUrls);
+
+public sealed record HouseholdPage(IReadOnlyList<HouseholdRow> Items, int PageNumber, int PageSize, int TotalCount)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
+
+/// <summary>Families (foyers) of the current structure and their members.</summary>
+public sealed class HouseholdService(AppDbContext db, ReferenceLookupCache references, ICurrentTenant tenant, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<Guid> CreateAsync(HouseholdInput input, CancellationToken ct = default)
+    {
+        if (tenant.Id is null)
+            throw new BusinessException("Choisissez d'abord une structure.");
+        var (name, address, notes) = Validate(input);
+        var household = new Household(name, address, notes, clock.GetUtcNow().UtcDateTime);
+        db.Set<Household>().Add(household);
+        await db.SaveChangesAsync(ct);
+        return household.Id;
+    }
+
+    public async Task UpdateAsync(Guid id, HouseholdInput input, CancellationToken ct = default)
+    {
+        var household = await FindTrackedAsync(id, ct);
+        var (name, address, notes) = Validate(input);
+        household.Update(name, address, notes);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<HouseholdDetails> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var household = await db.Set<Household>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct)
+            ?? throw new EntityNotFoundException("Famille", id);
+        var lookup = await references.GetAsync(ct);
+        var today = MembersClock.Today(clock);
+        var members = await db.Set<Person>().AsNoTracking()
+            .Where(p => p.HouseholdId == id && !p.IsAnonymised)
+            .OrderBy(p => p.DateOfBirth).ThenBy(p => p.NormalizedName)
+            .Select(p => new { p.Id, p.LastName, p.FirstName, p.DateOfBirth, p.AvatarKey, p.StatutId, p.MobileE164 })
+            .ToListAsync(ct);
+        return new HouseholdDetails(household.Id, household.Name, household.Address, household.Notes, household.CreatedAtUtc,
+            members.Select(m => new HouseholdMember(m.Id, m.LastName, m.FirstName, Ages.Text(m.DateOfBirth, today), Avatars.UrlOf(m.AvatarKey),
+                lookup.Label(m.StatutId), FrenchPhone.Display(m.MobileE164))).ToList());
+    }
+
+    public async Task<HouseholdPage> SearchAsync(string? query, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var households = db.Set<Household>().AsNoTracking();
+        var key = NameNormalizer.SortKey(query);
+        if (key.Length > 0)
+        {
+            var high = key + NameNormalizer.PrefixUpperBound;
+            households = households.Where(h => h.NormalizedName.CompareTo(key) >= 0 && h.NormalizedName.CompareTo(high) < 0);
+        }
+        var total = await households.CountAsync(ct);
+        var items = await households.OrderBy(h => h.NormalizedName).ThenBy(h => h.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(h => new { h.Id, h.Name, h.Address })
+            .ToListAsync(ct);
+        var ids = items.Select(i => i.Id).ToList();
+        var members = (await db.Set<Person>().AsNoTracking()
+                .Where(p => p.HouseholdId != null && ids.Contains(p.HouseholdId.Value) && !p.IsAnonymised)
+                .OrderBy(p => p.DateOfBirth)
+                .Select(p => new { HouseholdId = p.HouseholdId!.Value, p.AvatarKey })
+                .ToListAsync(ct))
+            .ToLookup(m => m.HouseholdId, m => Avatars.UrlOf(m.AvatarKey));
+        return new HouseholdPage(items.Select(i => new HouseholdRow(i.Id, i.Name, i.Address, members[i.Id].Count(), members[i.Id].Take(8).ToList())).ToList(),
+            page, pageSize, total);
+    }
+
+    /// <summary>Puts a registered person into the family (or moves them from another one).</summary>
+    public async Task AddMemberAsync(Guid householdId, Guid personId, CancellationToken ct = default)
+    {
+        await FindTrackedAsync(householdId, ct);
+        var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == personId, ct) ?? throw new EntityNotFoundException("Personne", personId);
+        if (person.IsAnonymised)
+            throw new BusinessException("Une personne anonymisée ne peut pas rejoindre une famille.");
+        person.HouseholdId = householdId;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Takes a person out of the family; the person stays registered.</summary>
+    public async Task RemoveMemberAsync(Guid householdId, Guid personId, CancellationToken ct = default)
+    {
+        await FindTrackedAsync(householdId, ct);
+        var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == personId && p.HouseholdId == householdId, ct)
+            ?? throw new EntityNotFoundException("Personne", personId);
+        person.HouseholdId = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Deletes the family record; its members stay registered, without a family.</summary>
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        var household = await FindTrackedAsync(id, ct);
+        var members = await db.Set<Person>().Where(p => p.HouseholdId == id).ToListAsync(ct);
+        foreach (var member in members)
+            member.HouseholdId = null;
+        db.Set<Household>().Remove(household);
+        audit.Record("Famille supprimée", "Famille", id.ToString(), $"{members.Count} membre(s) conservé(s) sans famille");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Household> FindTrackedAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Household>().SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw new EntityNotFoundException("Famille", id);
+
+    private static (string Name, string? Address, string? Notes) Validate(HouseholdInput input)
+    {
+        var name = Check.Name(input.Name, "Nom de la famille");
+        return (name, Check.Optional(input.Address, "Adresse", 500), Check.Optional(input.Notes, "Notes", Person.NotesMaxLength));
+    }
+}

@@ -1,0 +1,327 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Infrastructure;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace CentresConnectes.Members.Application.Import;
+
+public sealed record ImportPreview(
+    Guid Id,
+    string FileName,
+    ImportStatus Status,
+    IReadOnlyList<string> Headers,
+    ImportOptions Options,
+    string? MappingError,
+    string? FormatNote,
+    ImportAnalysis? Analysis);
+
+public sealed record ImportState(
+    Guid Id,
+    string FileName,
+    ImportStatus Status,
+    int TotalRows,
+    int ProcessedRows,
+    int ImportedCount,
+    int MergedCount,
+    int DuplicateCount,
+    int ErrorCount,
+    string? Message,
+    DateTime CreatedAtUtc,
+    DateTime? CompletedAtUtc)
+{
+    public int Percent => Status is ImportStatus.Completed or ImportStatus.Failed ? 100
+        : TotalRows == 0 ? 0 : Math.Clamp(ProcessedRows * 100 / TotalRows, 0, 99);
+}
+
+/// <summary>Progress of running imports (the job and the page polling it live in the same process).</summary>
+public sealed class ImportProgress
+{
+    private readonly ConcurrentDictionary<Guid, int> _processed = new();
+
+    public void Report(Guid importId, int processed) => _processed[importId] = processed;
+
+    public int Get(Guid importId) => _processed.GetValueOrDefault(importId);
+
+    public void Clear(Guid importId) => _processed.TryRemove(importId, out _);
+}
+
+/// <summary>
+/// Bulk import of persons: upload → (mapping, preview with per-line errors and duplicates) →
+/// confirmation → one transaction. Nothing is written before the confirmation; a failure writes
+/// nothing. Files above <c>Members:Import:InlineMaxRows</c> lines (5,000) are written by a
+/// background job while the page shows a progress bar.
+/// </summary>
+public sealed class ImportService(
+    AppDbContext db,
+    ReferenceLookupCache references,
+    ICurrentUser user,
+    ICurrentTenant tenant,
+    IAuditLog audit,
+    IBackgroundJobClient jobs,
+    ImportProgress progress,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<ImportService> logger)
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    private int InlineMaxRows => configuration.GetValue("Members:Import:InlineMaxRows", 5000);
+
+    /// <summary>Keeps the file (checked: type by content, size, zip bomb) and guesses the column mapping.</summary>
+    public async Task<Guid> UploadAsync(string fileName, Stream content, CancellationToken ct = default)
+    {
+        if (tenant.Id is null)
+            throw new BusinessException("Choisissez d'abord une structure.");
+        var bytes = await ReadLimitedAsync(content, ct);
+        var name = Path.GetFileName(fileName);
+        if (name.Length > 200)
+            name = name[..200];
+        try
+        {
+            var kind = SpreadsheetReader.Detect(bytes, name, out _);
+            var sheet = SpreadsheetReader.Read(bytes, kind);
+            if (!sheet.Rows.Any())
+                throw new ImportFileException("Le fichier ne contient que la ligne d'en-tête : aucune personne à importer.");
+            var session = new ImportSession(name.Length == 0 ? "fichier" : name, kind, bytes, user.Id, user.DisplayName ?? user.UserName, clock.GetUtcNow().UtcDateTime)
+            {
+                OptionsJson = JsonSerializer.Serialize(new ImportOptions { Columns = ImportMapping.Guess(sheet.Headers) }, Json),
+            };
+            await ForgetOldSessionsAsync(ct);
+            db.Set<ImportSession>().Add(session);
+            await db.SaveChangesAsync(ct);
+            return session.Id;
+        }
+        catch (ImportFileException ex)
+        {
+            throw new BusinessException(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads the file with the given options (or the saved ones), saves the options and returns the
+    /// first lines and every line's problem. Writes nothing else.
+    /// </summary>
+    public async Task<ImportPreview> PreviewAsync(Guid id, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, ct);
+        var saved = Options(session);
+        if (session.Status != ImportStatus.Pending || session.Content is null)
+            return new ImportPreview(session.Id, session.FileName, session.Status, [], saved, null, null, null);
+        var lookup = await references.GetAsync(ct);
+        var (sheet, note) = ReadSheet(session);
+        var chosen = options ?? saved;
+        chosen.SocialData = user.HasPermission(MembersPermissions.SocialData);
+        chosen.GroupIds = lookup.ValidateGroups(chosen.GroupIds).ToList();
+        if (chosen.Columns.Count != sheet.Headers.Count)
+            chosen.Columns = ImportMapping.Guess(sheet.Headers);
+        session.OptionsJson = JsonSerializer.Serialize(chosen, Json);
+        await db.SaveChangesAsync(ct);
+
+        var mappingError = ImportMapping.Validate(chosen.Columns, sheet.Headers.Count);
+        if (mappingError is not null)
+            return new ImportPreview(session.Id, session.FileName, session.Status, sheet.Headers, chosen, mappingError, FormatNote(sheet, note), null);
+        try
+        {
+            var existing = await LoadExistingKeysAsync(ct);
+            var analysis = new ImportAnalyzer(lookup, existing, MembersClock.Today(clock)).Analyse(sheet, chosen, collectDrafts: false);
+            session.TotalRows = analysis.TotalRows;
+            await db.SaveChangesAsync(ct);
+            return new ImportPreview(session.Id, session.FileName, session.Status, sheet.Headers, chosen, null, FormatNote(sheet, note), analysis);
+        }
+        catch (ImportFileException ex)
+        {
+            throw new BusinessException(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The user confirmed: small files are written now, large ones by a background job. Returns the
+    /// state (Completed/Failed for inline imports, Running for queued ones).
+    /// </summary>
+    public async Task<ImportState> ConfirmAsync(Guid id, ImportOptions? options = null, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, ct);
+        if (session.Status != ImportStatus.Pending || session.Content is null)
+            throw new BusinessException("Cet import a déjà été lancé.");
+        var lookup = await references.GetAsync(ct);
+        var (sheet, _) = ReadSheet(session);
+        var chosen = options ?? Options(session);
+        chosen.SocialData = user.HasPermission(MembersPermissions.SocialData);
+        chosen.GroupIds = lookup.ValidateGroups(chosen.GroupIds).ToList();
+        if (chosen.Columns.Count != sheet.Headers.Count)
+            chosen.Columns = ImportMapping.Guess(sheet.Headers);
+        if (ImportMapping.Validate(chosen.Columns, sheet.Headers.Count) is { } mappingError)
+            throw new BusinessException(mappingError);
+        chosen.ConfirmedBy = user.DisplayName ?? user.UserName;
+        session.OptionsJson = JsonSerializer.Serialize(chosen, Json);
+        // The preview counted the lines; the file is analysed again (against the register as it is
+        // now) when it is written, so a confirmation never runs the analysis twice.
+        if (session.TotalRows == 0)
+            session.TotalRows = sheet.Rows.Count();
+        session.Status = ImportStatus.Running;
+        await db.SaveChangesAsync(ct);
+
+        if (session.TotalRows > InlineMaxRows)
+        {
+            var tenantId = tenant.Id!.Value;
+            jobs.Enqueue<ImportJob>(job => job.RunAsync(tenantId, id, CancellationToken.None));
+            return await GetStateAsync(id, ct);
+        }
+        await RunAsync(id, ct);
+        return await GetStateAsync(id, ct);
+    }
+
+    public async Task<ImportState> GetStateAsync(Guid id, CancellationToken ct = default)
+    {
+        var s = await db.Set<ImportSession>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new EntityNotFoundException("Import", id);
+        var processed = s.Status == ImportStatus.Running ? progress.Get(id) : s.TotalRows;
+        return new ImportState(s.Id, s.FileName, s.Status, s.TotalRows, processed, s.ImportedCount, s.MergedCount, s.DuplicateCount, s.ErrorCount,
+            s.Message, s.CreatedAtUtc, s.CompletedAtUtc);
+    }
+
+    /// <summary>Writes a confirmed import in one transaction (inline or from the job).</summary>
+    public async Task RunAsync(Guid id, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, ct);
+        if (session.Status != ImportStatus.Running || session.Content is null)
+            return;
+        var options = Options(session);
+        var lookup = await references.GetAsync(ct);
+        var total = Math.Max(1, session.TotalRows);
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var (sheet, _) = ReadSheet(session);
+            var existing = await LoadExistingKeysAsync(ct);
+            var keysLoaded = watch.ElapsedMilliseconds;
+            // Reading is about half the work: progress 0–50 % while analysing, 50–100 % while writing.
+            var analysis = new ImportAnalyzer(lookup, existing, MembersClock.Today(clock))
+                .Analyse(sheet, options, collectDrafts: true, done => progress.Report(id, done / 2));
+            var analysed = watch.ElapsedMilliseconds;
+            var writer = new ImportWriter(db, clock, options, count => progress.Report(id, total / 2 + count * total / 2 / Math.Max(1, analysis.Drafts.Count)));
+            var (created, merged) = await writer.WriteAsync(analysis, session, ct);
+            logger.LogInformation("Import {ImportId}: {Created} created, {Merged} merged, {Duplicates} duplicates, {Errors} errors; " +
+                                  "register keys {KeysMs} ms, analysis {AnalysisMs} ms, writing {WriteMs} ms",
+                id, created, merged, analysis.DuplicateCount, analysis.ErrorCount, keysLoaded, analysed - keysLoaded, watch.ElapsedMilliseconds - analysed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Import {ImportId} failed; nothing was written", id);
+            db.ChangeTracker.Clear();
+            var failed = await FindAsync(id, ct);
+            failed.Finish(ImportStatus.Failed, clock.GetUtcNow().UtcDateTime, ex switch
+            {
+                ImportFileException or BusinessException => ex.Message,
+                DbUpdateException update when UniqueViolation.Is(update) =>
+                    "Une personne du fichier a été inscrite par quelqu'un d'autre pendant l'import : rien n'a été enregistré, relancez l'import.",
+                _ => "L'import a échoué : rien n'a été enregistré. Réessayez ; si le problème continue, signalez-le à l'administrateur.",
+            });
+            audit.Record("Import d'adhérents échoué", "Import", id.ToString(), failed.FileName);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        finally
+        {
+            progress.Clear(id);
+        }
+    }
+
+    /// <summary>Abandons a pending import (the file is deleted).</summary>
+    public async Task CancelAsync(Guid id, CancellationToken ct = default)
+    {
+        var session = await FindAsync(id, ct);
+        if (session.Status == ImportStatus.Running)
+            throw new BusinessException("Cet import est en cours : il ne peut plus être annulé.");
+        db.Set<ImportSession>().Remove(session);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ImportState>> ListRecentAsync(CancellationToken ct = default)
+    {
+        var sessions = await db.Set<ImportSession>().AsNoTracking()
+            .OrderByDescending(s => s.CreatedAtUtc).Take(20)
+            .Select(s => new { s.Id, s.FileName, s.Status, s.TotalRows, s.ImportedCount, s.MergedCount, s.DuplicateCount, s.ErrorCount, s.Message, s.CreatedAtUtc, s.CompletedAtUtc })
+            .ToListAsync(ct);
+        return sessions.Select(s => new ImportState(s.Id, s.FileName, s.Status, s.TotalRows, s.TotalRows, s.ImportedCount, s.MergedCount, s.DuplicateCount,
+            s.ErrorCount, s.Message, s.CreatedAtUtc, s.CompletedAtUtc)).ToList();
+    }
+
+    internal async Task<ExistingKeys> LoadExistingKeysAsync(CancellationToken ct)
+    {
+        var keys = new ExistingKeys();
+        await foreach (var p in db.Set<Person>().AsNoTracking().Where(p => !p.IsAnonymised)
+                           .Select(p => new { p.Id, p.DuplicateKey, p.DateOfBirth, p.MobileE164, p.NormalizedEmail })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+            keys.Add(p.Id, p.DuplicateKey, p.DateOfBirth, p.MobileE164, p.NormalizedEmail);
+        return keys;
+    }
+
+    private async Task<ImportSession> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Set<ImportSession>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new EntityNotFoundException("Import", id);
+
+    private static ImportOptions Options(ImportSession session) =>
+        (session.OptionsJson is { } json ? JsonSerializer.Deserialize<ImportOptions>(json, Json) : null) ?? new ImportOptions();
+
+    private static (SheetReadResult Sheet, string? Note) ReadSheet(ImportSession session)
+    {
+        try
+        {
+            var kind = SpreadsheetReader.Detect(session.Content!, session.FileName, out var note);
+            return (SpreadsheetReader.Read(session.Content!, kind), note);
+        }
+        catch (ImportFileException ex)
+        {
+            throw new BusinessException(ex.Message);
+        }
+    }
+
+    private static string? FormatNote(SheetReadResult sheet, string? note)
+    {
+        var parts = new List<string>();
+        if (note is not null)
+            parts.Add(note);
+        if (sheet.Csv is { } csv)
+            parts.Add($"Fichier texte lu en {csv.EncodingName}, séparateur « {(csv.Separator == '\t' ? "tabulation" : csv.Separator.ToString())} ».");
+        return parts.Count == 0 ? null : string.Join(" ", parts);
+    }
+
+    private static async Task<byte[]> ReadLimitedAsync(Stream content, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > ImportLimits.MaxFileBytes)
+                throw new BusinessException($"Le fichier dépasse {ImportLimits.MaxFileBytes / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.");
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+            throw new BusinessException("Le fichier est vide.");
+        return buffer.ToArray();
+    }
+
+    /// <summary>Uploaded files hold personal data: pending imports older than two days are deleted.</summary>
+    private async Task ForgetOldSessionsAsync(CancellationToken ct)
+    {
+        var limit = clock.GetUtcNow().UtcDateTime.AddDays(-2);
+        db.Set<ImportSession>().RemoveRange(await db.Set<ImportSession>().Where(s => s.CreatedAtUtc < limit && s.Status == ImportStatus.Pending).ToListAsync(ct));
+    }
+}
+
+/// <summary>The Hangfire job of large imports: works inside the structure that confirmed it.</summary>
+public sealed class ImportJob(ICurrentTenant tenant, ImportService imports)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(Guid tenantId, Guid importId, CancellationToken ct)
+    {
+        using (tenant.Change(tenantId))
+            await imports.RunAsync(importId, ct);
+    }
+}

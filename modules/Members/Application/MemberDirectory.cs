@@ -1,0 +1,74 @@
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.ReferenceData.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentresConnectes.Members.Application;
+
+/// <summary>The register as other modules read it (current structure only, through the tenant filter).</summary>
+internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
+{
+    public async Task<PersonSummaryDto?> FindPersonAsync(Guid personId, CancellationToken ct = default) =>
+        (await GetPersonsAsync([personId], ct)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<PersonSummaryDto>> GetPersonsAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default)
+    {
+        var ids = personIds.Distinct().ToList();
+        if (ids.Count == 0)
+            return [];
+        return await ToDtosAsync(db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
+    }
+
+    public async Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default)
+    {
+        var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId).Select(h => new { h.Id, h.Name }).SingleOrDefaultAsync(ct);
+        if (household is null)
+            return null;
+        var members = await db.Set<Person>().AsNoTracking().Where(p => p.HouseholdId == householdId && !p.IsAnonymised)
+            .OrderBy(p => p.DateOfBirth).Select(p => p.Id).ToListAsync(ct);
+        return new HouseholdSummaryDto(household.Id, household.Name, members);
+    }
+
+    public async Task<IReadOnlyList<PersonSummaryDto>> ListByGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct = default)
+    {
+        var ids = groupIds.Distinct().ToList();
+        if (ids.Count == 0)
+            return [];
+        var members = db.Set<PersonGroup>().Where(g => ids.Contains(g.GroupId));
+        return await ToDtosAsync(db.Set<Person>().AsNoTracking().Where(p => !p.IsAnonymised && members.Any(g => g.PersonId == p.Id))
+            .OrderBy(p => p.NormalizedName), ct);
+    }
+
+    private async Task<IReadOnlyList<PersonSummaryDto>> ToDtosAsync(IQueryable<Person> query, CancellationToken ct)
+    {
+        var persons = await query.ToListAsync(ct);
+        var ids = persons.Select(p => p.Id).ToList();
+        var groups = (await db.Set<PersonGroup>().AsNoTracking().Where(g => ids.Contains(g.PersonId)).Select(g => new { g.PersonId, g.GroupId }).ToListAsync(ct))
+            .ToLookup(g => g.PersonId, g => g.GroupId);
+        return persons.Select(p => new PersonSummaryDto(p.Id, p.HouseholdId, p.LastName, p.FirstName, p.DateOfBirth, p.SexeId, p.VilleId, p.StatutId,
+            p.Email, p.MobileE164, Avatars.UrlOf(p.AvatarKey), p.ConsentSms, p.ConsentEmail, p.IsAnonymised, groups[p.Id].ToList())).ToList();
+    }
+}
+
+/// <summary>Tells ReferenceData whether a list value is used by a person (then it is deactivated, never deleted).</summary>
+internal sealed class MembersReferenceUsage(AppDbContext db) : IReferenceValueUsage
+{
+    public async Task<bool> IsUsedAsync(Guid referenceItemId, CancellationToken ct = default) =>
+        await db.Set<Person>().AnyAsync(p => p.SexeId == referenceItemId || p.VilleId == referenceItemId || p.StatutId == referenceItemId
+                                             || p.MinimaSociauxId == referenceItemId || p.QuotientFamilialId == referenceItemId, ct)
+        || await db.Set<PersonGroup>().AnyAsync(g => g.GroupId == referenceItemId, ct);
+}
+
+/// <summary>The number of registered persons per structure, in the super-admin's overview.</summary>
+internal sealed class MembersUsage(AppDbContext db) : IStructureUsageContributor
+{
+    public string Label => "Adhérents";
+
+    public async Task<IReadOnlyDictionary<Guid, int>> CountAsync(CancellationToken ct) =>
+        // cross-tenant: the host overview counts every structure's persons (numbers only).
+        await db.Set<Person>().IgnoreQueryFilters([AppDbContext.TenantFilter]).Where(p => !p.IsAnonymised)
+            .GroupBy(p => p.TenantId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+}

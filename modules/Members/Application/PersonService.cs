@@ -1,0 +1,258 @@
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Infrastructure;
+using CentresConnectes.ReferenceData.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentresConnectes.Members.Application;
+
+/// <summary>
+/// Registering, editing, reading, deleting and anonymising persons of the current structure.
+/// Pages and API endpoints both call this service.
+/// </summary>
+public sealed class PersonService(
+    AppDbContext db,
+    ReferenceLookupCache references,
+    ICurrentUser user,
+    ICurrentTenant tenant,
+    IAuditLog audit,
+    IEnumerable<IPersonReferenceCheck> referenceChecks,
+    TimeProvider clock)
+{
+    public bool CanSeeSocialData => user.HasPermission(MembersPermissions.SocialData);
+
+    private DateOnly Today => MembersClock.Today(clock);
+
+    private string RecordedBy => user.DisplayName ?? user.UserName ?? "Application";
+
+    public Task<ReferenceLookup> LoadReferencesAsync(CancellationToken ct = default) => references.GetAsync(ct);
+
+    public async Task<Guid> CreateAsync(PersonInput input, CancellationToken ct = default)
+    {
+        RequireStructure();
+        var lookup = await LoadReferencesAsync(ct);
+        var values = await ValidateAsync(input, lookup, existing: null, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = new Person(values.LastName, values.FirstName, values.DateOfBirth, values.RegisteredOn ?? Today) { CreatedAtUtc = now };
+        values.ApplyTo(person, CanSeeSocialData);
+        person.SetConsent(values.ConsentSms, values.ConsentEmail, RecordedBy, now);
+
+        await ThrowIfDuplicateAsync(person, ct);
+        db.Set<Person>().Add(person);
+        foreach (var groupId in values.GroupIds)
+            db.Set<PersonGroup>().Add(new PersonGroup(person.Id, groupId));
+        await SaveAsync(person, ct);
+        return person.Id;
+    }
+
+    public async Task UpdateAsync(Guid id, PersonInput input, CancellationToken ct = default)
+    {
+        var person = await FindTrackedAsync(id, ct);
+        if (person.IsAnonymised)
+            throw new BusinessException("Cette personne a été anonymisée : sa fiche ne peut plus être modifiée.");
+        var lookup = await LoadReferencesAsync(ct);
+        var currentGroups = await db.Set<PersonGroup>().Where(g => g.PersonId == id).ToListAsync(ct);
+        var values = await ValidateAsync(input, lookup, person, ct, currentGroups.Select(g => g.GroupId).ToList());
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        person.SetIdentity(values.LastName, values.FirstName, values.DateOfBirth);
+        values.ApplyTo(person, CanSeeSocialData);
+        if (values.RegisteredOn is { } registeredOn)
+            person.RegisteredOn = registeredOn;
+        person.SetConsent(values.ConsentSms, values.ConsentEmail, RecordedBy, now);
+        person.UpdatedAtUtc = now;
+
+        await ThrowIfDuplicateAsync(person, ct);
+        db.Set<PersonGroup>().RemoveRange(currentGroups.Where(g => !values.GroupIds.Contains(g.GroupId)));
+        foreach (var groupId in values.GroupIds.Where(g => currentGroups.All(c => c.GroupId != g)))
+            db.Set<PersonGroup>().Add(new PersonGroup(person.Id, groupId));
+        await SaveAsync(person, ct);
+    }
+
+    public async Task<PersonDetails> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw new EntityNotFoundException("Personne", id);
+        var lookup = await LoadReferencesAsync(ct);
+        var groupIds = await db.Set<PersonGroup>().AsNoTracking().Where(g => g.PersonId == id).Select(g => g.GroupId).ToListAsync(ct);
+        var householdName = person.HouseholdId is { } householdId
+            ? await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId).Select(h => h.Name).SingleOrDefaultAsync(ct)
+            : null;
+        return ToDetails(person, lookup, groupIds, householdName);
+    }
+
+    internal PersonDetails ToDetails(Person p, ReferenceLookup lookup, IReadOnlyList<Guid> groupIds, string? householdName)
+    {
+        var social = CanSeeSocialData;
+        return new PersonDetails(p.Id, p.LastName, p.FirstName, p.DateOfBirth, Ages.Text(p.DateOfBirth, Today),
+            p.SexeId, lookup.Label(p.SexeId), p.VilleId, lookup.Label(p.VilleId), p.StatutId, lookup.Label(p.StatutId),
+            social,
+            social ? p.MinimaSociauxId : null, social ? lookup.Label(p.MinimaSociauxId) : null,
+            social ? p.QuotientFamilialId : null, social ? lookup.Label(p.QuotientFamilialId) : null,
+            p.Email, p.MobileE164, FrenchPhone.Display(p.MobileE164), p.AvatarKey, Avatars.UrlOf(p.AvatarKey), p.RegisteredOn, p.Notes,
+            p.ConsentSms, p.ConsentSmsAtUtc, p.ConsentSmsBy, p.ConsentEmail, p.ConsentEmailAtUtc, p.ConsentEmailBy,
+            p.HouseholdId, householdName,
+            groupIds.Select(g => new LabelledId(g, lookup.Label(g) ?? "?")).OrderBy(g => g.Label, StringComparer.Create(ParisTime.French, true)).ToList(),
+            p.IsAnonymised, p.CreatedAtUtc);
+    }
+
+    /// <summary>Deletes a person no other module refers to (else a French refusal says why).</summary>
+    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    {
+        var person = await FindTrackedAsync(id, ct);
+        foreach (var check in referenceChecks)
+        {
+            if (await check.WhyCannotDeleteAsync(id) is { Length: > 0 } reason)
+                throw new BusinessException(reason);
+        }
+        db.Set<PersonGroup>().RemoveRange(await db.Set<PersonGroup>().Where(g => g.PersonId == id).ToListAsync(ct));
+        db.Set<Person>().Remove(person);
+        // No names in the audit log: the id is enough to answer "who deleted this record?".
+        audit.Record("Adhérent supprimé", "Personne", id.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>RGPD erasure: the row stays for statistics, the identity goes (see <see cref="Person.Anonymise"/>).</summary>
+    public async Task AnonymiseAsync(Guid id, CancellationToken ct = default)
+    {
+        var person = await FindTrackedAsync(id, ct);
+        if (person.IsAnonymised)
+            return;
+        person.Anonymise(clock.GetUtcNow().UtcDateTime);
+        audit.Record("Adhérent anonymisé (RGPD)", "Personne", id.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Looks for a registered person the given identity would duplicate.</summary>
+    public async Task<(Guid Id, string Reason)?> FindDuplicateAsync(string lastName, string firstName, DateOnly dateOfBirth,
+        string? mobileE164, string? email, Guid? exceptId = null, CancellationToken ct = default)
+    {
+        var key = NameNormalizer.DuplicateKey(lastName, firstName);
+        var normalizedEmail = NameNormalizer.Email(email);
+        var candidates = await db.Set<Person>().AsNoTracking()
+            .Where(p => !p.IsAnonymised && p.Id != exceptId
+                && ((p.DuplicateKey == key && p.DateOfBirth == dateOfBirth)
+                    || (mobileE164 != null && p.MobileE164 == mobileE164)
+                    || (normalizedEmail != null && p.NormalizedEmail == normalizedEmail)))
+            .Select(p => new { p.Id, p.DuplicateKey, p.DateOfBirth, p.MobileE164, p.NormalizedEmail })
+            .Take(5).ToListAsync(ct);
+        foreach (var c in candidates.OrderBy(c => c.Id))
+        {
+            if (c.DuplicateKey == key && c.DateOfBirth == dateOfBirth)
+                return (c.Id, "même nom, prénom et date de naissance");
+        }
+        foreach (var c in candidates.OrderBy(c => c.Id))
+        {
+            if (mobileE164 is not null && c.MobileE164 == mobileE164)
+                return (c.Id, "même numéro de portable");
+            if (normalizedEmail is not null && c.NormalizedEmail == normalizedEmail)
+                return (c.Id, "même adresse e-mail");
+        }
+        return null;
+    }
+
+    private async Task ThrowIfDuplicateAsync(Person person, CancellationToken ct)
+    {
+        if (await FindDuplicateAsync(person.LastName, person.FirstName, person.DateOfBirth, person.MobileE164, person.Email, person.Id, ct) is { } found)
+            throw new DuplicatePersonException(found.Id, found.Reason);
+    }
+
+    /// <summary>
+    /// Saves; when a unique index refuses the row, another request registered the same person in
+    /// the meantime: the caller gets the same "already registered" answer as without the race.
+    /// </summary>
+    private async Task SaveAsync(Person person, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            db.ChangeTracker.Clear();
+            if (await FindDuplicateAsync(person.LastName, person.FirstName, person.DateOfBirth, person.MobileE164, person.Email, person.Id, ct) is { } found)
+                throw new DuplicatePersonException(found.Id, found.Reason);
+            throw;
+        }
+    }
+
+    private async Task<Person> FindTrackedAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new EntityNotFoundException("Personne", id);
+
+    private void RequireStructure()
+    {
+        if (tenant.Id is null)
+            throw new BusinessException("Choisissez d'abord une structure.");
+    }
+
+    private async Task<PersonValues> ValidateAsync(PersonInput input, ReferenceLookup lookup, Person? existing, CancellationToken ct,
+        IReadOnlyCollection<Guid>? currentGroups = null)
+    {
+        var lastName = Check.Name(input.LastName, "Nom");
+        var firstName = Check.Name(input.FirstName, "Prénom");
+        if (input.DateOfBirth is not { } dateOfBirth)
+            throw new BusinessException("La date de naissance est obligatoire (jj/mm/aaaa).");
+        if (Check.BirthDateError(dateOfBirth, Today) is { } dateError)
+            throw new BusinessException(dateError);
+        var (email, emailError) = Check.Email(input.Email);
+        if (emailError is not null)
+            throw new BusinessException(emailError);
+        var phone = FrenchPhone.ParseMobile(input.Mobile);
+        if (phone.Error is not null)
+            throw new BusinessException(phone.Error);
+        if (input.RegisteredOn is { } registered && registered > Today)
+            throw new BusinessException("La date d'inscription ne peut pas être dans le futur.");
+        if (input.HouseholdId is { } householdId && householdId != Guid.Empty
+            && !await db.Set<Household>().AnyAsync(h => h.Id == householdId, ct))
+            throw new EntityNotFoundException("Famille", householdId);
+        if (input.ConsentSms && phone.E164 is null)
+            throw new BusinessException("Le consentement aux SMS demande un numéro de portable.");
+        if (input.ConsentEmail && email is null)
+            throw new BusinessException("Le consentement aux e-mails demande une adresse e-mail.");
+
+        return new PersonValues(
+            lastName, firstName, dateOfBirth,
+            lookup.Validate(input.SexeId, ReferenceListKind.Sexe, "Sexe", existing?.SexeId),
+            lookup.Validate(input.VilleId, ReferenceListKind.Ville, "Ville de résidence", existing?.VilleId),
+            lookup.Validate(input.StatutId, ReferenceListKind.Statut, "Statut", existing?.StatutId),
+            CanSeeSocialData ? lookup.Validate(input.MinimaSociauxId, ReferenceListKind.MinimaSociaux, "Minima sociaux", existing?.MinimaSociauxId) : existing?.MinimaSociauxId,
+            CanSeeSocialData ? lookup.Validate(input.QuotientFamilialId, ReferenceListKind.QuotientFamilial, "Quotient familial", existing?.QuotientFamilialId) : existing?.QuotientFamilialId,
+            email, phone.E164,
+            Avatars.IsKnown(input.AvatarKey) ? input.AvatarKey! : existing?.AvatarKey ?? Avatars.Default,
+            input.RegisteredOn,
+            Check.Optional(input.Notes, "Notes de suivi", Person.NotesMaxLength),
+            input.ConsentSms, input.ConsentEmail,
+            input.HouseholdId == Guid.Empty ? null : input.HouseholdId,
+            lookup.ValidateGroups(input.GroupIds, currentGroups));
+    }
+
+    private sealed record PersonValues(
+        string LastName, string FirstName, DateOnly DateOfBirth,
+        Guid? SexeId, Guid? VilleId, Guid? StatutId, Guid? MinimaSociauxId, Guid? QuotientFamilialId,
+        string? Email, string? MobileE164, string AvatarKey, DateOnly? RegisteredOn, string? Notes,
+        bool ConsentSms, bool ConsentEmail, Guid? HouseholdId, IReadOnlyList<Guid> GroupIds)
+    {
+        public void ApplyTo(Person person, bool socialData)
+        {
+            person.SexeId = SexeId;
+            person.VilleId = VilleId;
+            person.StatutId = StatutId;
+            if (socialData)
+            {
+                person.MinimaSociauxId = MinimaSociauxId;
+                person.QuotientFamilialId = QuotientFamilialId;
+            }
+            person.SetContact(Email, MobileE164);
+            person.AvatarKey = AvatarKey;
+            person.Notes = Notes;
+            person.HouseholdId = HouseholdId;
+        }
+    }
+}
+
+internal static class MembersClock
+{
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ParisTime.ToParis(clock.GetUtcNow().UtcDateTime));
+}

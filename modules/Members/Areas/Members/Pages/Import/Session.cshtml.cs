@@ -1,0 +1,94 @@
+using CentresConnectes.Members.Application;
+using CentresConnectes.Members.Application.Import;
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
+using CentresConnectes.ReferenceData.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CentresConnectes.Members.Areas.Members.Pages.Import;
+
+/// <summary>
+/// Step 2 and 3: column mapping, groups, duplicates choice, preview with every line's problem;
+/// then the confirmation (and the progress bar of large imports).
+/// </summary>
+[RequirePermission(MembersPermissions.Import)]
+public sealed class SessionModel(ImportService imports, ReferenceLookupCache references) : AppPageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public List<ImportField> Columns { get; set; } = [];
+    [BindProperty] public List<Guid> GroupIds { get; set; } = [];
+    [BindProperty] public bool MergeDuplicates { get; set; }
+
+    public ImportPreview? Preview { get; private set; }
+    public ImportState? State { get; private set; }
+    public IReadOnlyList<ReferenceItemDto> Groups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        State = await imports.GetStateAsync(Id, ct);
+        if (State.Status == ImportStatus.Pending)
+        {
+            if (!await TryAsync(async () => Preview = await imports.PreviewAsync(Id, null, ct)))
+                return await FailedFileAsync(ct);
+        }
+        await LoadGroupsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!await TryAsync(async () => Preview = await imports.PreviewAsync(Id, Options(), ct)))
+            return await FailedFileAsync(ct);
+        State = await imports.GetStateAsync(Id, ct);
+        await LoadGroupsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        ImportState? state = null;
+        if (!await TryAsync(async () => state = await imports.ConfirmAsync(Id, Options(), ct)))
+        {
+            State = await imports.GetStateAsync(Id, ct);
+            if (State.Status == ImportStatus.Pending)
+                Preview = await imports.PreviewAsync(Id, Options(), ct);
+            await LoadGroupsAsync(ct);
+            return Page();
+        }
+        if (state!.Status == ImportStatus.Completed)
+        {
+            FlashSuccess("Import terminé : " + state.Message);
+            return Redirect("/adherents");
+        }
+        return Redirect($"/adherents/import/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
+    {
+        await imports.CancelAsync(Id, ct);
+        FlashSuccess("L'import est annulé ; le fichier a été supprimé.");
+        return Redirect("/adherents/import");
+    }
+
+    /// <summary>Polled by the progress bar (htmx) while a large import runs.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct)
+    {
+        State = await imports.GetStateAsync(Id, ct);
+        return Partial("_Progress", State);
+    }
+
+    private ImportOptions Options() => new() { Columns = Columns, GroupIds = GroupIds, MergeDuplicates = MergeDuplicates };
+
+    private async Task LoadGroupsAsync(CancellationToken ct) => Groups = (await references.GetAsync(ct)).Active(ReferenceListKind.Groupe);
+
+    private async Task<IActionResult> FailedFileAsync(CancellationToken ct)
+    {
+        FlashError(ErrorText);
+        await imports.CancelAsync(Id, ct);
+        return Redirect("/adherents/import");
+    }
+}

@@ -1,0 +1,44 @@
+using CentresConnectes.Members.Application;
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Platform.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CentresConnectes.Members.Areas.Members.Pages.Persons;
+
+/// <summary>Registers a person (optionally into a family), with groups at creation.</summary>
+[RequirePermission(MembersPermissions.Write)]
+public sealed class CreateModel(PersonService persons, HouseholdService households, TimeProvider clock) : PersonFormPage(persons)
+{
+    [BindProperty(SupportsGet = true, Name = "famille")] public Guid? HouseholdId { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.RegisteredOn = MembersClock.Today(clock);
+        string? householdName = null;
+        if (HouseholdId is { } id)
+        {
+            var household = await households.GetAsync(id, ct);
+            householdName = household.Name;
+            Input.HouseholdId = id;
+            Input.LastName = household.Name;
+        }
+        await LoadFormAsync(true, null, householdName, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? next, CancellationToken ct)
+    {
+        var redirect = await SaveAsync(() => Persons.CreateAsync(Input, ct));
+        if (redirect is not null)
+            return redirect;
+        if (!ModelState.IsValid)
+        {
+            string? householdName = Input.HouseholdId is { } h ? (await households.GetAsync(h, ct)).Name : null;
+            await LoadFormAsync(true, null, householdName, ct);
+            return Page();
+        }
+        FlashSuccess(SavedMessage);
+        if (next == "famille" && Input.HouseholdId is { } householdId)
+            return Redirect($"/adherents/nouveau?famille={householdId}");
+        return Redirect("/adherents");
+    }
+}

@@ -1,0 +1,47 @@
+namespace CentresConnectes.Members.Contracts;
+
+/// <summary>
+/// Implemented by modules that refer to persons (the ludothèque's presences...). Before deleting a
+/// person, Members asks every implementation; the first reason given refuses the deletion.
+/// </summary>
+public interface IPersonReferenceCheck
+{
+    /// <summary>A French sentence saying why the person cannot be deleted, or null.</summary>
+    Task<string?> WhyCannotDeleteAsync(Guid personId);
+}
+
+/// <summary>A person of the current structure as other modules see it.</summary>
+public sealed record PersonSummaryDto(
+    Guid Id,
+    Guid? HouseholdId,
+    string LastName,
+    string FirstName,
+    DateOnly DateOfBirth,
+    Guid? SexeId,
+    Guid? VilleId,
+    Guid? StatutId,
+    string? Email,
+    string? MobileE164,
+    string AvatarUrl,
+    bool ConsentSms,
+    bool ConsentEmail,
+    bool IsAnonymised,
+    IReadOnlyList<Guid> GroupIds)
+{
+    public string FullName => $"{LastName} {FirstName}".Trim();
+}
+
+public sealed record HouseholdSummaryDto(Guid Id, string Name, IReadOnlyList<Guid> MemberIds);
+
+/// <summary>Read access to the current structure's register, for the other modules.</summary>
+public interface IMemberDirectory
+{
+    Task<PersonSummaryDto?> FindPersonAsync(Guid personId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<PersonSummaryDto>> GetPersonsAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default);
+
+    Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default);
+
+    /// <summary>Persons belonging to any of the groups (not anonymised), e.g. for a campaign.</summary>
+    Task<IReadOnlyList<PersonSummaryDto>> ListByGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct = default);
+}

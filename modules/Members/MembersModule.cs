@@ -1,0 +1,58 @@
+using CentresConnectes.Members.Api;
+using CentresConnectes.Members.Application;
+using CentresConnectes.Members.Application.Import;
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Members.Data;
+using CentresConnectes.Members.Infrastructure;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.ReferenceData.Contracts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CentresConnectes.Members;
+
+/// <summary>The register of households and persons that the SMS part and the ludothèque share.</summary>
+public sealed class MembersModule : IModule
+{
+    public string Name => "Members";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ReferenceLookupCache>();
+        services.AddScoped<PersonService>();
+        services.AddScoped<HouseholdService>();
+        services.AddScoped<RegisterQueryService>();
+        services.AddScoped<ExportService>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<ImportJob>();
+        services.AddSingleton<ImportProgress>();
+        services.AddScoped<IMemberDirectory, MemberDirectory>();
+        services.AddScoped<IReferenceValueUsage, MembersReferenceUsage>();
+        services.AddScoped<IStructureUsageContributor, MembersUsage>();
+        services.Configure<RazorPagesOptions>(o =>
+            o.Conventions.AddAreaFolderApplicationModelConvention("Members", "/", model => model.Filters.Add(new NotFoundFilter())));
+    }
+
+    public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => MembersModel.Configure(modelBuilder, provider);
+
+    public void DefinePermissions(PermissionDefinitionContext context)
+    {
+        context.Add(MembersPermissions.Read, "Consulter les adhérents", "Adhérents", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.Write, "Inscrire et modifier les adhérents", "Adhérents", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.Delete, "Supprimer ou anonymiser un adhérent", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.SocialData, "Voir les minima sociaux et le quotient familial", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.Import, "Importer des adhérents", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.Export, "Exporter les adhérents", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+    }
+
+    public void ConfigureMenu(MenuBuilder menu)
+    {
+        menu.Add(new MenuItem("Adhérents", "/adherents", MembersPermissions.Read, 100, "bi-person-vcard",
+            "Les familles et les personnes inscrites : recherche, inscription, import et export."));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => MembersApi.Map(endpoints);
+}
