@@ -136,9 +136,10 @@ public sealed class PersonService(
                 && ((p.DuplicateKey == key && p.DateOfBirth == dateOfBirth)
                     || (mobileE164 != null && p.MobileE164 == mobileE164)
                     || (normalizedEmail != null && p.NormalizedEmail == normalizedEmail)))
+            .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.DuplicateKey, p.DateOfBirth, p.MobileE164, p.NormalizedEmail })
             .Take(5).ToListAsync(ct);
-        foreach (var c in candidates.OrderBy(c => c.Id))
+        foreach (var c in candidates)
         {
             if (c.DuplicateKey == key && c.DateOfBirth == dateOfBirth)
                 return (c.Id, "même nom, prénom et date de naissance");

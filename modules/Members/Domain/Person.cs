@@ -123,6 +123,8 @@ public sealed class Person : IMultiTenant
         ConsentEmail = false;
         ConsentSmsBy = null;
         ConsentEmailBy = null;
+        ConsentSmsAtUtc = null;
+        ConsentEmailAtUtc = null;
         IsAnonymised = true;
         AnonymisedAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;

@@ -1,7 +1,16 @@
 namespace CentresConnectes.Platform.Contracts;
 
-/// <summary>An entry of the main menu, shown only to users holding its permission.</summary>
-public sealed record MenuItem(string Text, string Url, string Permission, int Order, string? Icon = null, string? Description = null);
+/// <summary>
+/// An entry of the main menu, shown only to users holding its permission. Entries ordered from
+/// <see cref="AdministrationFrom"/> on are administration (settings, accounts, logs): the header groups
+/// them under « Administration » so the day-to-day sections stay on one line; the home page shows all.
+/// </summary>
+public sealed record MenuItem(string Text, string Url, string Permission, int Order, string? Icon = null, string? Description = null)
+{
+    public const int AdministrationFrom = 700;
+
+    public bool IsAdministration => Order >= AdministrationFrom;
+}
 
 public sealed class MenuBuilder
 {

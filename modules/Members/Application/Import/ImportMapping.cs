@@ -36,8 +36,12 @@ public sealed class ImportOptions
     public bool MergeDuplicates { get; set; }
     /// <summary>Set by the server from the permission of whoever confirmed (the job has no user).</summary>
     public bool SocialData { get; set; }
-    /// <summary>Name of whoever confirmed, for the consent records.</summary>
+    /// <summary>Whoever confirmed (set by the server), for the consent records and the audit entry.</summary>
     public string? ConfirmedBy { get; set; }
+    public Guid? ConfirmedById { get; set; }
+    /// <summary>The super-admin acting for the confirmer, if any: the audit entry names them too.</summary>
+    public Guid? ImpersonatorId { get; set; }
+    public string? ImpersonatorName { get; set; }
 }
 
 public static class ImportMapping

@@ -160,15 +160,25 @@ public sealed class ImportService(
         if (ImportMapping.Validate(chosen.Columns, sheet.Headers.Count) is { } mappingError)
             throw new BusinessException(mappingError);
         chosen.ConfirmedBy = user.DisplayName ?? user.UserName;
-        session.OptionsJson = JsonSerializer.Serialize(chosen, Json);
+        chosen.ConfirmedById = user.Id;
+        chosen.ImpersonatorId = user.ImpersonatorId;
+        chosen.ImpersonatorName = user.ImpersonatorName;
+        var optionsJson = JsonSerializer.Serialize(chosen, Json);
         // The preview counted the lines; the file is analysed again (against the register as it is
         // now) when it is written, so a confirmation never runs the analysis twice.
-        if (session.TotalRows == 0)
-            session.TotalRows = sheet.Rows.Count();
-        session.Status = ImportStatus.Running;
-        await db.SaveChangesAsync(ct);
+        var totalRows = session.TotalRows == 0 ? sheet.Rows.Count() : session.TotalRows;
+        // Pending → Running in one conditional statement: of two confirmations (a double click, two
+        // tabs) only one starts the import; the other is told it is already running.
+        var claimed = await db.Set<ImportSession>().Where(s => s.Id == id && s.Status == ImportStatus.Pending)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, ImportStatus.Running)
+                .SetProperty(s => s.OptionsJson, optionsJson)
+                .SetProperty(s => s.TotalRows, totalRows), ct);
+        db.Entry(session).State = EntityState.Detached;
+        if (claimed == 0)
+            throw new BusinessException("Cet import a déjà été lancé.");
 
-        if (session.TotalRows > InlineMaxRows)
+        if (totalRows > InlineMaxRows)
         {
             var tenantId = tenant.Id!.Value;
             jobs.Enqueue<ImportJob>(job => job.RunAsync(tenantId, id, CancellationToken.None));

@@ -169,7 +169,8 @@ internal sealed class ImportWriter(AppDbContext db, TimeProvider clock, ImportOp
     }
 
     private Platform.Domain.AuditEntry AuditFor(ImportSession session, int created, int merged, ImportAnalysis analysis) =>
-        new(db.CurrentTenantId, session.CreatedById, options.ConfirmedBy ?? session.CreatedBy, null, null,
+        // Built here rather than by IAuditLog: a large import is written by a job, which has no signed-in user.
+        new(db.CurrentTenantId, options.ConfirmedById ?? session.CreatedById, options.ConfirmedBy ?? session.CreatedBy, options.ImpersonatorId, options.ImpersonatorName,
             "Import d'adhérents", "Import", session.Id.ToString(),
             $"{session.FileName} : {analysis.TotalRows} ligne(s), {created} inscrite(s), {merged} complétée(s), {analysis.DuplicateCount} doublon(s), {analysis.ErrorCount} erreur(s)",
             clock.GetUtcNow().UtcDateTime);
