@@ -41,7 +41,7 @@ SMTP_PORT="${CC_SMTP_PORT:-2525}"
 # --- Prerequisites ---------------------------------------------------------
 # fonts-dejavu-core: deterministic glyphs for PDF/screenshot rendering on a
 # font-less server; poppler-utils: pdftotext/pdfinfo for asserting on PDFs.
-ensure_apt_packages postgresql chromium python3-aiosmtpd fonts-dejavu-core poppler-utils
+ensure_apt_packages postgresql chromium chromium-l10n python3-aiosmtpd fonts-dejavu-core poppler-utils
 
 missing_tools=()
 command -v dotnet >/dev/null 2>&1 || missing_tools+=("dotnet (.NET 10 SDK, see global.json)")

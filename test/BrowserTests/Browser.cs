@@ -26,9 +26,11 @@ public sealed class Browser : IAsyncLifetime
         {
             ExecutablePath = TestEnvironment.Chromium,
             Headless = true,
+            // A French browser, as the centres' users have: date fields read jj/mm/aaaa, file inputs « Choisir un fichier ».
+            Env = new Dictionary<string, string> { ["LANG"] = "fr_FR.UTF-8", ["LANGUAGE"] = "fr" },
             Args =
             [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--no-sandbox", "--disable-gpu", "--lang=fr-FR", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run",
             ],
         });

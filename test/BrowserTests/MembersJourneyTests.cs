@@ -19,7 +19,7 @@ public sealed class MembersJourneyTests : StructureJourney
         "Lefèvre;Inès;04/07/1990;06 11 22 33 44;Lille;Lefèvre\r\n" +
         "Lefèvre;Noé;15/09/2016;;Lille;Lefèvre\r\n" +
         "N'Diaye;Aïssata;21/01/1979;+33 6 55 44 33 22;Ronchin;N'Diaye\r\n" +
-        "Éluard;Paul;02/02/1952;07.12.34.56.78;Faches-Thumesnil;\r\n" +
+        "Éluard;Paul;02/02/1952;07.81.23.45.67;Faches-Thumesnil;\r\n" +
         "Ébrard;Zoé;30/11/2012;;Lille;\r\n" +
         "Bernard;Lucas;31/02/2020;;Lille;\r\n" +
         ";Sans nom;01/01/2000;;Lille;\r\n" +
@@ -115,7 +115,7 @@ public sealed class MembersJourneyTests : StructureJourney
         names.Select(n => n.Trim()).ShouldBe(["Durand Élodie", "Ébrard Zoé", "Éluard Paul", "Lefèvre Inès", "Lefèvre Noé", "Martin Jules", "N'Diaye Aïssata"]);
         await page.GetByTestId("person-table").Locator("tbody tr", new() { HasText = "Lefèvre Inès" }).GetByText("Jeunesse").WaitForAsync();
         await Screenshots.TakeAsync(page, "adherents-liste");
-        await page.GetByLabel("Rechercher").PressSequentiallyAsync("lefe", new() { Delay = 40 });
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Rechercher" }).PressSequentiallyAsync("lefe", new() { Delay = 40 });
         await Expect(page.GetByTestId("person-count")).ToHaveTextAsync("2 personnes (liste filtrée)");
         await Expect(page).ToHaveURLAsync(new Regex("q=lefe"));
 

@@ -49,6 +49,7 @@ public class MembersFactory(DatabaseProvider provider) : AppFactory(provider, us
             if (!services.Any(d => d.ServiceType == typeof(IReferenceDataQuery)))
                 services.AddScoped<IReferenceDataQuery, TestReferenceData>();
             services.AddScoped<IPersonReferenceCheck, TestPresenceCheck>();
+            services.AddScoped<IHouseholdReferenceCheck, TestSubscriptionCheck>();
         });
     }
 
@@ -87,6 +88,15 @@ public sealed class TestPresenceCheck(AppDbContext db) : IPersonReferenceCheck
 {
     public const string Reason = "Cette personne a des présences enregistrées à la ludothèque : elle ne peut pas être supprimée (vous pouvez l'anonymiser).";
 
-    public async Task<string?> WhyCannotDeleteAsync(Guid personId) =>
-        await db.Set<Person>().AnyAsync(p => p.Id == personId && p.LastName == "PRÉSENT") ? Reason : null;
+    public async Task<string?> WhyCannotDeleteAsync(Guid personId, CancellationToken ct = default) =>
+        await db.Set<Person>().AnyAsync(p => p.Id == personId && p.LastName == "PRÉSENT", ct) ? Reason : null;
+}
+
+/// <summary>Plays the ludothèque: families named "ABONNÉE" have a subscription and cannot be deleted.</summary>
+public sealed class TestSubscriptionCheck(AppDbContext db) : IHouseholdReferenceCheck
+{
+    public const string Reason = "Cette famille a un abonnement à la ludothèque : elle ne peut pas être supprimée.";
+
+    public async Task<string?> WhyCannotDeleteAsync(Guid householdId, CancellationToken ct = default) =>
+        await db.Set<Household>().AnyAsync(h => h.Id == householdId && h.Name == "ABONNÉE", ct) ? Reason : null;
 }

@@ -1,3 +1,4 @@
+using CentresConnectes.Members.Contracts;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
@@ -31,7 +32,13 @@ public sealed record HouseholdPage(IReadOnlyList<HouseholdRow> Items, int PageNu
 }
 
 /// <summary>Families (foyers) of the current structure and their members.</summary>
-public sealed class HouseholdService(AppDbContext db, ReferenceLookupCache references, ICurrentTenant tenant, IAuditLog audit, TimeProvider clock)
+public sealed class HouseholdService(
+    AppDbContext db,
+    ReferenceLookupCache references,
+    ICurrentTenant tenant,
+    IAuditLog audit,
+    TimeProvider clock,
+    IEnumerable<IHouseholdReferenceCheck> referenceChecks)
 {
     public async Task<Guid> CreateAsync(HouseholdInput input, CancellationToken ct = default)
     {
@@ -117,9 +124,15 @@ public sealed class HouseholdService(AppDbContext db, ReferenceLookupCache refer
     }
 
     /// <summary>Deletes the family record; its members stay registered, without a family.</summary>
+    /// <summary>Deletes a family no other module refers to (else a French refusal says why); its members stay registered.</summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
         var household = await FindTrackedAsync(id, ct);
+        foreach (var check in referenceChecks)
+        {
+            if (await check.WhyCannotDeleteAsync(id, ct) is { Length: > 0 } reason)
+                throw new BusinessException(reason);
+        }
         var members = await db.Set<Person>().Where(p => p.HouseholdId == id).ToListAsync(ct);
         foreach (var member in members)
             member.HouseholdId = null;

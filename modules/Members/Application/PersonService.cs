@@ -104,7 +104,7 @@ public sealed class PersonService(
         var person = await FindTrackedAsync(id, ct);
         foreach (var check in referenceChecks)
         {
-            if (await check.WhyCannotDeleteAsync(id) is { Length: > 0 } reason)
+            if (await check.WhyCannotDeleteAsync(id, ct) is { Length: > 0 } reason)
                 throw new BusinessException(reason);
         }
         db.Set<PersonGroup>().RemoveRange(await db.Set<PersonGroup>().Where(g => g.PersonId == id).ToListAsync(ct));

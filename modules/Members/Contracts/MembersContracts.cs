@@ -7,7 +7,17 @@ namespace CentresConnectes.Members.Contracts;
 public interface IPersonReferenceCheck
 {
     /// <summary>A French sentence saying why the person cannot be deleted, or null.</summary>
-    Task<string?> WhyCannotDeleteAsync(Guid personId);
+    Task<string?> WhyCannotDeleteAsync(Guid personId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Implemented by modules that refer to families (a family's subscription...). Before deleting a
+/// household, Members asks every implementation; the first reason given refuses the deletion.
+/// </summary>
+public interface IHouseholdReferenceCheck
+{
+    /// <summary>A French sentence saying why the family cannot be deleted, or null.</summary>
+    Task<string?> WhyCannotDeleteAsync(Guid householdId, CancellationToken ct = default);
 }
 
 /// <summary>A person of the current structure as other modules see it.</summary>

@@ -193,6 +193,32 @@ public abstract class RegisterTests(MembersFactory factory)
     }
 
     [Fact]
+    public async Task Family_deletion_is_refused_when_another_module_refers_to_it_and_keeps_its_members_otherwise()
+    {
+        var (structure, client) = await factory.StructureWithAdminAsync("Familles");
+        Guid subscribed = default, free = default, member = default;
+        await factory.InScopeAsync(structure.Id, async sp =>
+        {
+            var families = sp.GetRequiredService<HouseholdService>();
+            subscribed = await families.CreateAsync(new HouseholdInput { Name = "ABONNÉE" });
+            free = await families.CreateAsync(new HouseholdInput { Name = "Libre" });
+            member = await sp.GetRequiredService<PersonService>().CreateAsync(
+                new PersonInput { LastName = "Libre", FirstName = "Léa", DateOfBirth = new DateOnly(2015, 6, 1), HouseholdId = free });
+        });
+
+        var refused = await client.PostFormAsync($"/familles/{subscribed}", new Dictionary<string, string?>(), $"/familles/{subscribed}/supprimer");
+        refused.LocationOf().ShouldBe($"/familles/{subscribed}");
+        (await client.TextAsync($"/familles/{subscribed}")).ShouldContain(TestSubscriptionCheck.Reason);
+        (await client.Http.DeleteAsync($"/api/households/{subscribed}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.DbAsync(structure.Id, db => db.Set<Household>().CountAsync())).ShouldBe(2);
+
+        (await client.PostFormAsync($"/familles/{free}", new Dictionary<string, string?>(), $"/familles/{free}/supprimer")).LocationOf().ShouldBe("/familles");
+        (await factory.DbAsync(structure.Id, db => db.Set<Household>().CountAsync())).ShouldBe(1);
+        var kept = await factory.DbAsync(structure.Id, db => db.Set<Person>().SingleAsync(p => p.Id == member));
+        kept.HouseholdId.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Rgpd_export_and_anonymisation_keep_statistics_only()
     {
         var (structure, client) = await factory.StructureWithAdminAsync("RGPD");

@@ -13,7 +13,15 @@ public sealed class DeleteModel(HouseholdService households) : AppPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        await households.DeleteAsync(id, ct);
+        try
+        {
+            await households.DeleteAsync(id, ct);
+        }
+        catch (BusinessException ex)
+        {
+            FlashError(ex.Message);
+            return Redirect($"/familles/{id}");
+        }
         FlashSuccess("La famille a été supprimée ; ses membres restent inscrits.");
         return Redirect("/familles");
     }

@@ -9,10 +9,14 @@ namespace CentresConnectes.Members.Areas.Members.Pages.Import;
 
 /// <summary>Step 1 of an import: choose the file (nothing is registered yet).</summary>
 [RequirePermission(MembersPermissions.Import)]
-[RequestSizeLimit(ImportLimits.MaxFileBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxFileBytes + 1024 * 1024)]
+// The server accepts files well beyond the limit so that the page, not the web server, refuses them,
+// with a French message; anything larger still meets the friendly 413 page.
+[RequestSizeLimit(UploadCeiling)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadCeiling)]
 public sealed class IndexModel(ImportService imports) : AppPageModel
 {
+    private const int UploadCeiling = 5 * ImportLimits.MaxFileBytes;
+
     public IReadOnlyList<ImportState> Recent { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Recent = await imports.ListRecentAsync(ct);

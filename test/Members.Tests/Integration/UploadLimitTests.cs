@@ -1,0 +1,37 @@
+using System.Net;
+using CentresConnectes.Members.Application.Import;
+using Shouldly;
+using Xunit;
+using static CentresConnectes.Members.Tests.Integration.MembersTestHelpers;
+
+namespace CentresConnectes.Members.Tests.Integration;
+
+/// <summary>Files over the import's size limit are refused by the page, in French, and nothing is kept.</summary>
+public abstract class UploadLimitTests(MembersFactory factory)
+{
+    [Fact]
+    public async Task A_file_over_the_limit_gets_a_French_message_and_leaves_nothing()
+    {
+        var (structure, client) = await factory.StructureWithAdminAsync("Gros fichier");
+        // A real CSV, just too long: header then lines until the limit is passed by a little.
+        var line = "Martin;Jeanne;01/01/1980;;Lille;;;\r\n"u8.ToArray();
+        var header = Csv("Nom;Prénom;Date de naissance;Sexe;Ville;Portable;E-mail;Famille\r\n");
+        var content = new byte[ImportLimits.MaxFileBytes + 1024];
+        header.CopyTo(content, 0);
+        for (var at = header.Length; at < content.Length; at += line.Length)
+            Array.Copy(line, 0, content, at, Math.Min(line.Length, content.Length - at));
+
+        var response = await client.UploadAsync("/adherents/import", "trop-gros.csv", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Decode(await response.Content.ReadAsStringAsync()).ShouldContain("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
+        (await factory.CountPersonsAsync(structure.Id)).ShouldBe(0);
+        (await factory.WithDbAsync(structure.Id, db => Task.FromResult(db.Set<Domain.ImportSession>().Count()))).ShouldBe(0);
+    }
+}
+
+[Collection(PostgresCollection.Postgres)]
+public sealed class UploadLimitTestsOnPostgres(PostgresMembersFactory factory) : UploadLimitTests(factory);
+
+[Collection(SqliteCollection.Sqlite)]
+public sealed class UploadLimitTestsOnSqlite(SqliteMembersFactory factory) : UploadLimitTests(factory);
