@@ -62,13 +62,10 @@ internal static class MembersApi
             .WithSummary("RGPD: everything about one person (format=json, default, or xlsx).");
 
         persons.MapGet("/export", async (string? format, string? q, Guid? groupId, Guid? ageBracketId, ConsentFilter? consent, Guid? householdId,
-                ExportService s, HttpContext http, CancellationToken ct) =>
+                ExportService s, CancellationToken ct) =>
             {
-                var chosen = ParseFormat(format, ExportFormat.Xlsx);
-                var stream = new MemoryStream();
-                var result = await s.ExportRegisterAsync(Filter(q, groupId, ageBracketId, consent, householdId), chosen, stream, ct);
-                stream.Position = 0;
-                return Results.File(stream, result.ContentType, result.FileName);
+                var (content, result) = await s.ExportRegisterToTempFileAsync(Filter(q, groupId, ageBracketId, consent, householdId), ParseFormat(format, ExportFormat.Xlsx), ct);
+                return Results.File(content, result.ContentType, result.FileName);
             })
             .RequirePermission(MembersPermissions.Export)
             .WithSummary("The (filtered) register as xlsx (default) or csv.");
@@ -82,6 +79,8 @@ internal static class MembersApi
             })
             .DisableAntiforgery()
             .WithSummary("Upload an .xlsx or .csv file: nothing is registered yet; the answer is the preview.");
+        imports.MapGet("/", (ImportService s, CancellationToken ct) => s.ListRecentAsync(ct))
+            .WithSummary("The structure's recent imports (the last 20), newest first.");
         imports.MapGet("/{id:guid}", (Guid id, ImportService s, CancellationToken ct) => s.PreviewAsync(id, null, ct));
         imports.MapPost("/{id:guid}/preview", (Guid id, ImportOptions options, ImportService s, CancellationToken ct) => s.PreviewAsync(id, options, ct))
             .WithSummary("Preview again with another column mapping, groups or merge choice.");

@@ -45,6 +45,27 @@ public sealed class ExportService(
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvContentType = "text/csv; charset=utf-8";
 
+    /// <summary>
+    /// The register written to a temporary file (deleted when the returned stream is closed), ready to
+    /// be sent: a large register never sits in memory, and a failure happens before anything is sent.
+    /// </summary>
+    public async Task<(Stream Content, ExportResult Result)> ExportRegisterToTempFileAsync(PersonFilter filter, ExportFormat format, CancellationToken ct = default)
+    {
+        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var result = await ExportRegisterAsync(filter, format, temp, ct);
+            temp.Position = 0;
+            return (temp, result);
+        }
+        catch
+        {
+            await temp.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task<ExportResult> ExportRegisterAsync(PersonFilter filter, ExportFormat format, Stream output, CancellationToken ct = default)
     {
         var lookup = await references.GetAsync(ct);

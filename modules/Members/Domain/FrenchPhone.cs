@@ -28,7 +28,7 @@ public static class FrenchPhone
     ];
 
     /// <summary>Country codes written with the French national format (0 + nine digits).</summary>
-    private static readonly HashSet<int> FrenchNumbering = [33, 590, 594, 596, 262, 269];
+    private static readonly HashSet<int> FrenchNumbering = [33, 590, 594, 596, 262]; // Mayotte shares +262 with La Réunion
 
     public static PhoneParseResult ParseMobile(string? input)
     {

@@ -1,14 +1,33 @@
 using System.Net;
 using CentresConnectes.Members.Application.Import;
+using CentresConnectes.Members.Domain;
 using Shouldly;
 using Xunit;
 using static CentresConnectes.Members.Tests.Integration.MembersTestHelpers;
 
 namespace CentresConnectes.Members.Tests.Integration;
 
-/// <summary>Files over the import's size limit are refused by the page, in French, and nothing is kept.</summary>
+/// <summary>
+/// Files over the import's size limit are refused by the page, in French, and nothing is kept; the
+/// API lists a structure's own imports only.
+/// </summary>
 public abstract class UploadLimitTests(MembersFactory factory)
 {
+    [Fact]
+    public async Task The_api_lists_the_structure_s_recent_imports_and_no_other_s()
+    {
+        var (_, clientA) = await factory.StructureWithAdminAsync("Imports A");
+        var (_, clientB) = await factory.StructureWithAdminAsync("Imports B");
+        var file = Csv("Nom;Prénom;Date de naissance\r\nMartin;Jeanne;01/01/1980\r\n");
+        (await clientA.UploadAsync("/adherents/import", "liste-a.csv", file)).LocationOf().ShouldStartWith("/adherents/import/");
+
+        var mine = await clientA.GetJsonAsync<List<ImportState>>("/api/persons/imports");
+        mine.ShouldHaveSingleItem().FileName.ShouldBe("liste-a.csv");
+        mine[0].Status.ShouldBe(ImportStatus.Pending);
+        (await clientB.GetJsonAsync<List<ImportState>>("/api/persons/imports")).ShouldBeEmpty();
+        (await clientB.Http.GetAsync($"/api/persons/imports/{mine[0].Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task A_file_over_the_limit_gets_a_French_message_and_leaves_nothing()
     {
@@ -26,7 +45,7 @@ public abstract class UploadLimitTests(MembersFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Decode(await response.Content.ReadAsStringAsync()).ShouldContain("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
         (await factory.CountPersonsAsync(structure.Id)).ShouldBe(0);
-        (await factory.WithDbAsync(structure.Id, db => Task.FromResult(db.Set<Domain.ImportSession>().Count()))).ShouldBe(0);
+        (await factory.WithDbAsync(structure.Id, db => Task.FromResult(db.Set<ImportSession>().Count()))).ShouldBe(0);
     }
 }
 

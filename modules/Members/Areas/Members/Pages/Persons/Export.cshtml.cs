@@ -15,11 +15,7 @@ public sealed class ExportModel(ExportService exports) : AppPageModel
     {
         var filter = new PersonFilter { Query = query, GroupId = groupId, AgeBracketId = ageBracketId, Consent = consent };
         var chosen = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ? ExportFormat.Csv : ExportFormat.Xlsx;
-        // Written to a temporary file first: a large register never sits in memory, and a failure is a clean error page.
-        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var result = await exports.ExportRegisterAsync(filter, chosen, temp, ct);
-        temp.Position = 0;
-        return File(temp, result.ContentType, result.FileName);
+        var (content, result) = await exports.ExportRegisterToTempFileAsync(filter, chosen, ct);
+        return File(content, result.ContentType, result.FileName);
     }
 }
