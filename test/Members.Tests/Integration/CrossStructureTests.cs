@@ -128,9 +128,16 @@ public abstract class CrossStructureTests(MembersFactory factory)
         var families = await HtmxAsync(w.B.Client, $"/familles?q={SecretFamily}");
         families.ShouldContain("Aucune famille");
         ShouldNotLeak(families);
-        ShouldNotLeak(await w.B.Client.TextAsync($"/familles?q={SecretFamily}"));
+
+        // Whole pages echo the searched text in the search box: they must show no result and no id of A's.
+        var familiesPage = await w.B.Client.TextAsync($"/familles?q={SecretFamily}");
+        familiesPage.ShouldContain("Aucune famille");
+        familiesPage.ShouldNotContain(w.A.HouseholdId.ToString());
         // A family page's "add a registered person" search does not offer A's persons either.
-        ShouldNotLeak(await w.B.Client.TextAsync($"/familles/{w.B.HouseholdId}?chercher={SecretName}"));
+        var candidates = await w.B.Client.TextAsync($"/familles/{w.B.HouseholdId}?chercher={SecretName}");
+        candidates.ShouldContain("Aucune personne trouvée.");
+        candidates.ShouldNotContain(w.A.PersonId.ToString());
+        candidates.ShouldNotContain("Alice");
 
         // A finds its own: the same searches would show a leak.
         (await HtmxAsync(w.A.Client, $"/adherents?q={SecretName}")).ShouldContain(SecretName);
