@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CentresConnectes.Members.Application;
 using CentresConnectes.ReferenceData.Application;
 using CentresConnectes.ReferenceData.Contracts;
