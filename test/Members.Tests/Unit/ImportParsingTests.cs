@@ -149,6 +149,37 @@ public sealed class ImportParsingTests
     }
 
     [Fact]
+    public void Committed_zip_bomb_really_inflates_beyond_the_limit_and_is_refused_without_being_inflated()
+    {
+        // Fixtures/zip-bomb.xlsx (make-zip-bomb.py): a few KB whose sheet is a Deflate64 stream of 210 MiB.
+        var content = Fixture("zip-bomb.xlsx");
+        content.Length.ShouldBeLessThan(20 * 1024);
+        using (var archive = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read))
+        {
+            var sheet = archive.GetEntry("xl/worksheets/sheet1.xml").ShouldNotBeNull();
+            sheet.Length.ShouldBeGreaterThan(ImportLimits.MaxUncompressedBytes);
+            // Really inflated once here (to the end, so the stream and its CRC are checked), never by the app.
+            using var stream = sheet.Open();
+            var buffer = new byte[1024 * 1024];
+            long total = 0;
+            int read;
+            var start = new StringBuilder();
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (total == 0)
+                    start.Append(Encoding.UTF8.GetString(buffer, 0, Math.Min(read, 200)));
+                total += read;
+            }
+            total.ShouldBe(sheet.Length);
+            total.ShouldBeGreaterThan(ImportLimits.MaxUncompressedBytes);
+            start.ToString().ShouldContain("<sheetData>");
+        }
+        var kind = SpreadsheetReader.Detect(content, "zip-bomb.xlsx", out _);
+        kind.ShouldBe(ImportFileKind.Xlsx);
+        Should.Throw<ImportFileException>(() => SpreadsheetReader.Read(content, kind)).Message.ShouldContain("trop volumineux une fois décompressé");
+    }
+
+    [Fact]
     public void Xlsx_too_big_once_inflated_is_refused()
     {
         // 210 MB of varied text (ratio under the bomb threshold) still exceeds the 200 MB limit.

@@ -55,7 +55,7 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
         {
             State = await imports.GetStateAsync(Id, ct);
             if (State.Status == ImportStatus.Pending)
-                Preview = await imports.PreviewAsync(Id, Options(), ct);
+                Preview = await PreviewAfterRefusalAsync(ct);
             await LoadGroupsAsync(ct);
             return Page();
         }
@@ -79,6 +79,23 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
     {
         State = await imports.GetStateAsync(Id, ct);
         return Partial("_Progress", State);
+    }
+
+    /// <summary>
+    /// The preview shown under a refused confirmation. When the refusal was the chosen groups (one
+    /// unknown to the structure, e.g. a crafted id of another structure, or deactivated meanwhile),
+    /// the preview refuses them too: it is shown without them rather than failing the page.
+    /// </summary>
+    private async Task<ImportPreview> PreviewAfterRefusalAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await imports.PreviewAsync(Id, Options(), ct);
+        }
+        catch (BusinessException)
+        {
+            return await imports.PreviewAsync(Id, new ImportOptions { Columns = Columns, MergeDuplicates = MergeDuplicates }, ct);
+        }
     }
 
     private ImportOptions Options() => new() { Columns = Columns, GroupIds = GroupIds, MergeDuplicates = MergeDuplicates };
