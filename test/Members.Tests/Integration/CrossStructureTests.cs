@@ -250,10 +250,11 @@ public abstract class CrossStructureTests(MembersFactory factory)
         await AssertNothingImportedAsync(w);
 
         var preview = await w.B.Client.PostFormAsync(sessionUrl, foreign, sessionUrl + "?handler=Preview");
-        var previewPage = preview.StatusCode == HttpStatusCode.OK
-            ? Decode(await preview.Content.ReadAsStringAsync())
-            : await w.B.Client.TextAsync(preview.LocationOf());
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK, "the refused groups do not cost the upload: the preview is shown again");
+        var previewPage = Decode(await preview.Content.ReadAsStringAsync());
         previewPage.ShouldContain("Un des groupes choisis n'existe pas (ou plus) dans les listes de la structure.");
+        previewPage.ShouldContain("1 nouvelle(s) personne(s)");
+        previewPage.ShouldNotContain(w.A.GroupId.ToString());
         await AssertNothingImportedAsync(w);
     }
 

@@ -41,7 +41,13 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
     {
         ModelState.Clear();
         if (!await TryAsync(async () => Preview = await imports.PreviewAsync(Id, Options(), ct)))
-            return await FailedFileAsync(ct);
+        {
+            // A refused choice (a group deactivated meanwhile) must not cost the user the upload:
+            // only a file that cannot be read any more sends them back to the upload page.
+            Preview = await PreviewWithoutGroupsAsync(ct);
+            if (Preview is null)
+                return await FailedFileAsync(ct);
+        }
         State = await imports.GetStateAsync(Id, ct);
         await LoadGroupsAsync(ct);
         return Page();
@@ -55,7 +61,17 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
         {
             State = await imports.GetStateAsync(Id, ct);
             if (State.Status == ImportStatus.Pending)
-                Preview = await PreviewAfterRefusalAsync(ct);
+            {
+                // Under the refusal: the preview with the user's choices, or without the refused groups.
+                try
+                {
+                    Preview = await imports.PreviewAsync(Id, Options(), ct);
+                }
+                catch (BusinessException)
+                {
+                    Preview = await PreviewWithoutGroupsAsync(ct);
+                }
+            }
             await LoadGroupsAsync(ct);
             return Page();
         }
@@ -82,19 +98,19 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
     }
 
     /// <summary>
-    /// The preview shown under a refused confirmation. When the refusal was the chosen groups (one
-    /// unknown to the structure, e.g. a crafted id of another structure, or deactivated meanwhile),
-    /// the preview refuses them too: it is shown without them rather than failing the page.
+    /// The preview without the chosen groups, shown under a refusal: when the refusal was the groups (one
+    /// unknown to the structure, e.g. a crafted id of another structure, or deactivated meanwhile) the
+    /// page still shows the file. Null when the file itself cannot be read.
     /// </summary>
-    private async Task<ImportPreview> PreviewAfterRefusalAsync(CancellationToken ct)
+    private async Task<ImportPreview?> PreviewWithoutGroupsAsync(CancellationToken ct)
     {
         try
         {
-            return await imports.PreviewAsync(Id, Options(), ct);
+            return await imports.PreviewAsync(Id, new ImportOptions { Columns = Columns, MergeDuplicates = MergeDuplicates }, ct);
         }
         catch (BusinessException)
         {
-            return await imports.PreviewAsync(Id, new ImportOptions { Columns = Columns, MergeDuplicates = MergeDuplicates }, ct);
+            return null;
         }
     }
 
