@@ -28,7 +28,7 @@ public sealed class ValidationTests
     [InlineData("claire@centre.fr", "claire@centre.fr")]
     [InlineData("  Claire.Martin@Centre-Social.FR ", "claire.martin@centre-social.fr")]
     public void Email_is_trimmed_and_lower_cased(string input, string expected) =>
-        Validation.Email(input).ShouldBe(expected);
+        Fields.Email(input).ShouldBe(expected);
 
     [Theory]
     [InlineData(null)]
@@ -36,7 +36,7 @@ public sealed class ValidationTests
     [InlineData("   ")]
     public void A_missing_email_is_refused_in_French(string? input)
     {
-        var error = Should.Throw<BusinessException>(() => Validation.Email(input, "Adresse e-mail du contact"));
+        var error = Should.Throw<BusinessException>(() => Fields.Email(input, "Adresse e-mail du contact"));
         error.Message.ShouldBe("Le champ « Adresse e-mail du contact » est obligatoire.");
     }
 
@@ -48,27 +48,27 @@ public sealed class ValidationTests
     [InlineData("claire centre@centre.fr")]
     public void An_invalid_email_is_refused_in_French(string input)
     {
-        var error = Should.Throw<BusinessException>(() => Validation.Email(input));
+        var error = Should.Throw<BusinessException>(() => Fields.Email(input));
         error.Message.ShouldBe($"« {input.Trim()} » n'est pas une adresse e-mail valide.");
     }
 
     [Fact]
     public void A_too_long_email_is_refused_in_French()
     {
-        var error = Should.Throw<BusinessException>(() => Validation.Email(new string('a', 250) + "@centre.fr"));
+        var error = Should.Throw<BusinessException>(() => Fields.Email(new string('a', 250) + "@centre.fr"));
         error.Message.ShouldBe("Le champ « Adresse e-mail » ne doit pas dépasser 256 caractères.");
     }
 
     [Fact]
     public void Optional_email_accepts_blank() =>
-        Validation.OptionalEmail("  ", "Courriel").ShouldBeNull();
+        Fields.OptionalEmail("  ", "Courriel").ShouldBeNull();
 
     [Fact]
     public void Required_and_optional_text_are_trimmed_and_bounded()
     {
-        Validation.Required("  Nom  ", "Nom", 10).ShouldBe("Nom");
-        Validation.Optional("   ", "Nom", 10).ShouldBeNull();
-        Should.Throw<BusinessException>(() => Validation.Required(new string('x', 11), "Nom", 10))
+        Fields.Required("  Nom  ", "Nom", 10).ShouldBe("Nom");
+        Fields.Optional("   ", "Nom", 10).ShouldBeNull();
+        Should.Throw<BusinessException>(() => Fields.Required(new string('x', 11), "Nom", 10))
             .Message.ShouldBe("Le champ « Nom » ne doit pas dépasser 10 caractères.");
     }
 }

@@ -147,6 +147,6 @@ public sealed class HouseholdService(
     private static (string Name, string? Address, string? Notes) Validate(HouseholdInput input)
     {
         var name = Check.Name(input.Name, "Nom de la famille");
-        return (name, Check.Optional(input.Address, "Adresse", 500), Check.Optional(input.Notes, "Notes", Person.NotesMaxLength));
+        return (name, Fields.Optional(input.Address, "Adresse", 500), Fields.Optional(input.Notes, "Notes", Person.NotesMaxLength));
     }
 }

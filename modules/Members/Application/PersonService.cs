@@ -223,7 +223,7 @@ public sealed class PersonService(
             email, phone.E164,
             Avatars.IsKnown(input.AvatarKey) ? input.AvatarKey! : existing?.AvatarKey ?? Avatars.Default,
             input.RegisteredOn,
-            Check.Optional(input.Notes, "Notes de suivi", Person.NotesMaxLength),
+            Fields.Optional(input.Notes, "Notes de suivi", Person.NotesMaxLength),
             input.ConsentSms, input.ConsentEmail,
             input.HouseholdId == Guid.Empty ? null : input.HouseholdId,
             lookup.ValidateGroups(input.GroupIds, currentGroups));

@@ -32,16 +32,6 @@ internal static class Check
         return tidy;
     }
 
-    public static string? Optional(string? value, string label, int maxLength)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-            return null;
-        if (trimmed.Length > maxLength)
-            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
-        return trimmed;
-    }
-
     /// <summary>A name has a letter and does not start like a spreadsheet formula.</summary>
     public static string? NameError(string value, string label)
     {

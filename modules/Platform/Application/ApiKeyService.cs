@@ -28,7 +28,7 @@ public sealed class ApiKeyService(AppDbContext db, ICurrentUser currentUser, IAu
         var userId = RequireUser();
         if (currentUser.IsImpersonated)
             throw new BusinessException("On ne crée pas de clé d'API en agissant pour un autre compte.");
-        var label = Validation.Required(name, "Nom de la clé", 100);
+        var label = Fields.Required(name, "Nom de la clé", 100);
         var prefix = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var key = new ApiKey(userId, label, prefix, Hash(secret), clock.GetUtcNow().UtcDateTime);

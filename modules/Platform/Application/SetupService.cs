@@ -16,8 +16,8 @@ public sealed class SetupService(AppDbContext db, UserManager<AppUser> users, Ti
 
     public async Task<IdentityResult> CompleteAsync(string? email, string? displayName, string? password, CancellationToken ct = default)
     {
-        var address = Validation.Email(email);
-        var name = Validation.Required(displayName, "Nom", 200);
+        var address = Fields.Email(email);
+        var name = Fields.Required(displayName, "Nom", 200);
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { UserName = address, Email = address, EmailConfirmed = true, DisplayName = name, CreatedAtUtc = now };
 

@@ -51,8 +51,8 @@ public sealed class StaffService(
     public async Task<(Guid Id, bool InvitationSent)> InviteAsync(InviteStaffCommand command, CancellationToken ct = default)
     {
         var tenantId = TenantId;
-        var email = Validation.Email(command.Email);
-        var name = Validation.Required(command.DisplayName, "Nom", 200);
+        var email = Fields.Email(command.Email);
+        var name = Fields.Required(command.DisplayName, "Nom", 200);
         var role = ValidRole(command.Role);
         if (await users.FindByEmailAsync(email) is not null)
             throw new BusinessException("Un compte existe déjà avec cette adresse e-mail.");

@@ -50,11 +50,11 @@ public sealed class StructureService(
 
     public async Task<StructureResult> CreateAsync(CreateStructureCommand command, CancellationToken ct = default)
     {
-        var name = Validation.Required(command.Name, "Nom de la structure", 200);
-        var adminEmail = Validation.Email(command.AdminEmail, "E-mail de l'administrateur");
-        var adminName = Validation.Required(command.AdminName, "Nom de l'administrateur", 200);
-        var contactEmail = Validation.OptionalEmail(command.ContactEmail, "E-mail de contact");
-        var contactPhone = Validation.Optional(command.ContactPhone, "Téléphone de contact", 32);
+        var name = Fields.Required(command.Name, "Nom de la structure", 200);
+        var adminEmail = Fields.Email(command.AdminEmail, "E-mail de l'administrateur");
+        var adminName = Fields.Required(command.AdminName, "Nom de l'administrateur", 200);
+        var contactEmail = Fields.OptionalEmail(command.ContactEmail, "E-mail de contact");
+        var contactPhone = Fields.Optional(command.ContactPhone, "Téléphone de contact", 32);
         if (await users.FindByEmailAsync(adminEmail) is not null)
             throw new BusinessException("Un compte existe déjà avec cette adresse e-mail : choisissez-en une autre pour l'administrateur.");
         if (await db.Structures.AnyAsync(s => s.Name == name, ct))
@@ -92,13 +92,13 @@ public sealed class StructureService(
     public async Task UpdateAsync(Guid id, string? name, string? contactEmail, string? contactPhone, CancellationToken ct = default)
     {
         var structure = await GetAsync(id, ct);
-        var newName = Validation.Required(name, "Nom de la structure", 200);
+        var newName = Fields.Required(name, "Nom de la structure", 200);
         if (await db.Structures.AnyAsync(s => s.Name == newName && s.Id != id, ct))
             throw new BusinessException($"Une structure s'appelle déjà « {newName} ».");
         var oldName = structure.Name;
         structure.Rename(newName);
-        structure.ContactEmail = Validation.OptionalEmail(contactEmail, "E-mail de contact");
-        structure.ContactPhone = Validation.Optional(contactPhone, "Téléphone de contact", 32);
+        structure.ContactEmail = Fields.OptionalEmail(contactEmail, "E-mail de contact");
+        structure.ContactPhone = Fields.Optional(contactPhone, "Téléphone de contact", 32);
         audit.Record("Structure modifiée", "Structure", id.ToString(), oldName == newName ? newName : $"{oldName} → {newName}");
         await db.SaveChangesAsync(ct);
     }

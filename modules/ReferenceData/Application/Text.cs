@@ -1,44 +1,13 @@
-using System.Net.Mail;
 using CentresConnectes.Platform.Contracts;
 
 namespace CentresConnectes.ReferenceData.Application;
 
-/// <summary>Field checks with French refusals (the Platform's helpers are internal to it).</summary>
+/// <summary>ReferenceData's own field check (the common ones are <see cref="Fields"/>).</summary>
 internal static class Text
 {
-    public static string Required(string? value, string label, int maxLength)
-    {
-        var trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-            throw new BusinessException($"Le champ « {label} » est obligatoire.");
-        if (trimmed.Length > maxLength)
-            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
-        return trimmed;
-    }
-
-    public static string? Optional(string? value, string label, int maxLength)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-            return null;
-        if (trimmed.Length > maxLength)
-            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
-        return trimmed;
-    }
-
-    public static string? OptionalEmail(string? value, string label)
-    {
-        var email = Optional(value, label, 256);
-        if (email is null)
-            return null;
-        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
-            throw new BusinessException($"« {email} » n'est pas une adresse e-mail valide.");
-        return email.ToLowerInvariant();
-    }
-
     public static string? OptionalPhone(string? value, string label)
     {
-        var phone = Optional(value, label, 32);
+        var phone = Fields.Optional(value, label, 32);
         if (phone is null)
             return null;
         var digits = phone.Count(char.IsAsciiDigit);

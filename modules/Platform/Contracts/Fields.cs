@@ -1,0 +1,39 @@
+using System.Net.Mail;
+
+namespace CentresConnectes.Platform.Contracts;
+
+/// <summary>Checks of form and API fields shared by every module, refusing in French.</summary>
+public static class Fields
+{
+    public static string Required(string? value, string label, int maxLength)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            throw new BusinessException($"Le champ « {label} » est obligatoire.");
+        if (trimmed.Length > maxLength)
+            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
+        return trimmed;
+    }
+
+    public static string? Optional(string? value, string label, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            return null;
+        if (trimmed.Length > maxLength)
+            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
+        return trimmed;
+    }
+
+    /// <summary>A plausible address (one @, a dot in the domain), lower-cased.</summary>
+    public static string Email(string? value, string label = "Adresse e-mail")
+    {
+        var email = Required(value, label, 256);
+        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+            throw new BusinessException($"« {email} » n'est pas une adresse e-mail valide.");
+        return email.ToLowerInvariant();
+    }
+
+    public static string? OptionalEmail(string? value, string label) =>
+        string.IsNullOrWhiteSpace(value) ? null : Email(value, label);
+}
