@@ -3,10 +3,8 @@ using CentresConnectes.Members.Application;
 using CentresConnectes.Members.Application.Import;
 using CentresConnectes.Members.Contracts;
 using CentresConnectes.Members.Data;
-using CentresConnectes.Members.Infrastructure;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData.Contracts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -32,8 +30,6 @@ public sealed class MembersModule : IModule
         services.AddScoped<IMemberDirectory, MemberDirectory>();
         services.AddScoped<IReferenceValueUsage, MembersReferenceUsage>();
         services.AddScoped<IStructureUsageContributor, MembersUsage>();
-        services.Configure<RazorPagesOptions>(o =>
-            o.Conventions.AddAreaFolderApplicationModelConvention("Members", "/", model => model.Filters.Add(new NotFoundFilter())));
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => MembersModel.Configure(modelBuilder, provider);

@@ -14,6 +14,18 @@ public static class Screenshots
     {
         // Fonts and icons must be there before the picture is taken.
         await page.EvaluateAsync("() => document.fonts.ready");
+        // A page wider than the screen looks broken (and scrolls sideways on a tablet): name the culprits.
+        var overflowing = await page.EvaluateAsync<string[]>("""
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return [];
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' → ' + Math.round(e.getBoundingClientRect().right) + 'px');
+            }
+            """);
+        overflowing.ShouldBeEmpty($"the page {page.Url} is wider than the screen ({name})");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
     }
 
