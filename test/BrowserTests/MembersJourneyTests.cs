@@ -119,6 +119,13 @@ public sealed class MembersJourneyTests : StructureJourney
         await Expect(page.GetByTestId("person-count")).ToHaveTextAsync("2 personnes (liste filtrée)");
         await Expect(page).ToHaveURLAsync(new Regex("q=lefe"));
 
+        // On a phone: the same register, narrower columns hidden, nothing wider than the screen.
+        var phone = await SignedInAdminAsync(Browser.Mobile);
+        await phone.GotoAsync("/adherents");
+        await Expect(phone.GetByTestId("person-count")).ToHaveTextAsync("7 personnes");
+        await Expect(phone.GetByTestId("person-table").GetByRole(AriaRole.Columnheader, new() { Name = "Portable" })).ToBeHiddenAsync();
+        await Screenshots.TakeAsync(phone, "adherents-liste-mobile");
+
         // 7. Her profile: age, groups, consent.
         await page.GotoAsync(profileUrl);
         var profile = page.GetByTestId("person-profile");
