@@ -33,7 +33,13 @@ public sealed class SettingsJourneyTests : StructureJourney
 
         // 3. Welcome message (sanitised: the script is dropped) and a logo, resized to fit.
         await page.GotoAsync("/parametres/message-d-accueil");
-        await page.GetByLabel("Texte de bienvenue").FillAsync(
+        var text = page.GetByLabel("Texte de bienvenue");
+        // The module's own script (served from its project's wwwroot) drives the formatting buttons.
+        await text.FillAsync("Bienvenue");
+        await text.SelectTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gras" }).ClickAsync();
+        await Expect(text).ToHaveValueAsync("<strong>Bienvenue</strong>");
+        await text.FillAsync(
             "<h3>Bienvenue au centre social des Tilleuls !</h3><p>Touchez votre nom pour dire que vous êtes là.</p><script>alert(1)</script>");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le message" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le message d'accueil est enregistré.");

@@ -42,8 +42,6 @@ public class MembersFactory(DatabaseProvider provider) : AppFactory(provider, us
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // The modules' static files (_content/…, e.g. the avatars) are served from their projects, as in Development.
-        builder.UseStaticWebAssets();
         builder.ConfigureTestServices(services =>
         {
             if (!services.Any(d => d.ServiceType == typeof(IReferenceDataQuery)))

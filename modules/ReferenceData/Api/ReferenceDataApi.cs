@@ -32,7 +32,6 @@ internal static class ReferenceDataApi
         MapSettings(endpoints);
         MapDefaults(endpoints);
         MapLogos(endpoints);
-        ModuleScript.Map(endpoints);
     }
 
     private static void MapLists(IEndpointRouteBuilder endpoints)
