@@ -11,8 +11,6 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cd "$CC_REPO"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export MSBUILDDISABLENODEREUSE=1
 
 if [[ $# -ne 1 ]]; then
   sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2

@@ -26,6 +26,12 @@ case "$CC_RUN_DIR" in
 esac
 export CC_RUN_DIR
 
+# --- dotnet ----------------------------------------------------------------
+# Quiet, no telemetry. MSBuild worker nodes otherwise linger after the build
+# and can keep a CI job (or a developer's terminal) waiting on their pipes.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDDISABLENODEREUSE=1
+
 # --- Logging ---------------------------------------------------------------
 # Everything goes to stderr so stdout stays usable for machine-readable
 # output (connection strings, the final test summary).

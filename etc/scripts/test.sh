@@ -25,10 +25,6 @@ set -euo pipefail
 
 cd "$CC_REPO"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# MSBuild worker nodes otherwise linger after the build and can keep a CI
-# job (or a developer's terminal) waiting on their inherited pipes.
-export MSBUILDDISABLENODEREUSE=1
 
 SCRIPTS="$CC_REPO/etc/scripts"
 SOLUTION=CentresConnectes.slnx
@@ -39,9 +35,9 @@ PG_PORT="${CC_PG_PORT:-55432}"
 SMTP_PORT="${CC_SMTP_PORT:-2525}"
 
 # --- Prerequisites ---------------------------------------------------------
-# fonts-dejavu-core: deterministic glyphs for PDF/screenshot rendering on a
-# font-less server; poppler-utils: pdftotext/pdfinfo for asserting on PDFs.
-ensure_apt_packages postgresql chromium chromium-l10n python3-aiosmtpd fonts-dejavu-core poppler-utils
+# fonts-dejavu-core: deterministic glyphs for screenshots on a font-less server;
+# chromium-l10n: a French browser (dates jj/mm/aaaa, « Choisir un fichier »).
+ensure_apt_packages postgresql chromium chromium-l10n python3-aiosmtpd fonts-dejavu-core
 
 missing_tools=()
 command -v dotnet >/dev/null 2>&1 || missing_tools+=("dotnet (.NET 10 SDK, see global.json)")

@@ -17,7 +17,6 @@ public sealed record ModuleAssembly(Assembly Assembly, IReadOnlyList<Type> Modul
 /// <summary>What the application is made of, found by looking (never by a list kept by hand).</summary>
 public static class Solution
 {
-    public const string SolutionFile = "CentresConnectes.slnx";
 
     private static readonly Lazy<IReadOnlyList<ModuleAssembly>> LazyModules = new(FindModules);
 
@@ -62,17 +61,5 @@ public static class Solution
         return modules;
     }
 
-    /// <summary>The repository root: the folder holding the solution file, above the test binaries.</summary>
-    public static DirectoryInfo RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-                    return dir;
-            }
-            throw new InvalidOperationException($"{SolutionFile} not found above {AppContext.BaseDirectory}.");
-        }
-    }
+    public static DirectoryInfo RepositoryRoot => TestSupport.TestEnvironment.RepositoryRoot;
 }

@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using CentresConnectes.Platform.Application;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
-using CentresConnectes.ReferenceData.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,8 +53,6 @@ internal sealed class BenchApp : IAsyncDisposable
             ["Members:Import:InlineMaxRows"] = "1000000",
         });
         builder.AddCentresConnectes(AppModules.All());
-        if (!builder.Services.Any(d => d.ServiceType == typeof(IReferenceDataQuery)))
-            builder.Services.AddScoped<IReferenceDataQuery, BenchReferenceData>();
         var app = builder.Build();
         await app.InitializeAsync();
         return new BenchApp(app, dataDirectory, database);
@@ -102,35 +97,4 @@ internal sealed class BenchApp : IAsyncDisposable
             Console.WriteLine($"  kept {_dataDirectory}");
         }
     }
-}
-
-/// <summary>The seed's default lists, used while the ReferenceData module is not registered.</summary>
-internal sealed class BenchReferenceData(ICurrentTenant tenant) : IReferenceDataQuery
-{
-    private static readonly (ReferenceListKind Kind, string Label, string? Code)[] Defaults =
-    [
-        (ReferenceListKind.Sexe, "Femme", "f"), (ReferenceListKind.Sexe, "Homme", "m"),
-        (ReferenceListKind.Ville, "Faches-Thumesnil", null), (ReferenceListKind.Ville, "Lille", null),
-        (ReferenceListKind.Ville, "Ronchin", null), (ReferenceListKind.Ville, "Autres", null),
-        (ReferenceListKind.Statut, "Mère", "mere"), (ReferenceListKind.Statut, "Père", "pere"), (ReferenceListKind.Statut, "Enfant à charge", null),
-        (ReferenceListKind.MinimaSociaux, "Non", "non"), (ReferenceListKind.MinimaSociaux, "RSA", "rsa"),
-        (ReferenceListKind.QuotientFamilial, "0 à 480 €", null),
-        (ReferenceListKind.Groupe, "Petite enfance", null), (ReferenceListKind.Groupe, "Jeunesse", null), (ReferenceListKind.Groupe, "Culture", null),
-    ];
-
-    private static readonly (int Min, int Max)[] Brackets = [(0, 2), (3, 6), (7, 11), (12, 17), (18, 54), (55, 99)];
-
-    private static Guid IdFor(Guid tenantId, string key) => new(MD5.HashData(Encoding.UTF8.GetBytes(tenantId + "/" + key)));
-
-    private IReadOnlyList<ReferenceItemDto> Items() => tenant.Id is not { } tenantId ? []
-        : Defaults.Select((d, i) => new ReferenceItemDto(IdFor(tenantId, d.Kind + "/" + d.Label), d.Kind, d.Label, d.Code, i, true)).ToList();
-
-    public Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = false, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<ReferenceItemDto>>(Items().Where(i => i.Kind == kind).ToList());
-
-    public Task<ReferenceItemDto?> FindAsync(Guid id, CancellationToken ct = default) => Task.FromResult(Items().SingleOrDefault(i => i.Id == id));
-
-    public Task<IReadOnlyList<AgeBracketDto>> AgeBracketsAsync(bool includeInactive = false, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<AgeBracketDto>>(tenant.Id is not { } tenantId ? []
-            : Brackets.Select((b, i) => new AgeBracketDto(IdFor(tenantId, $"age/{b.Min}"), $"{b.Min} à {b.Max} ans", b.Min, b.Max, i, true)).ToList());
 }

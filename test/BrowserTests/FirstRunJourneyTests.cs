@@ -14,7 +14,7 @@ namespace CentresConnectes.BrowserTests;
 /// invitation, another structure's account refused (404), intervention banner and the way back.
 /// Takes the user manual's screenshots on the way.
 /// </summary>
-public sealed class FirstRunJourneyTests : IAsyncLifetime
+public sealed class FirstRunJourneyTests() : BrowserJourney(DatabaseProvider.Sqlite, useSmtpSink: true)
 {
     // Readable names: they appear in the manual's screenshots. The SMTP sink's mailbox is shared, so
     // e-mails are picked by recipient AND by this run's address (random port) and start time.
@@ -29,31 +29,16 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
     private const string OtherAdminName = "Yves Le Gall";
     private const string OtherAdminEmail = "yves.legall@mq-port.fr";
 
-    private readonly Browser _browser = new();
-    private readonly BrowserAppFactory _app = new(DatabaseProvider.Sqlite, useSmtpSink: true);
     private readonly DateTimeOffset _started = DateTimeOffset.Now.AddSeconds(-2);
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _baseUrl = _app.StartAndGetAddress();
-        await _browser.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
 
     private Task<MimeMessage> MailToAsync(string recipient) =>
-        MailSink.WaitForAsync(recipient, TimeSpan.FromSeconds(30), predicate: m => m.Date >= _started && (m.TextBody ?? "").Contains(_baseUrl, StringComparison.Ordinal));
+        MailSink.WaitForAsync(recipient, TimeSpan.FromSeconds(30), predicate: m => m.Date >= _started && (m.TextBody ?? "").Contains(BaseUrl, StringComparison.Ordinal));
 
     [Fact]
     public async Task From_the_setup_page_to_a_structure_with_staff()
     {
         // 1. First run: the home page leads to the setup page; the FEDER notice is on every page.
-        var super = await _browser.NewPageAsync(_baseUrl);
+        var super = await NewPageAsync();
         await super.GotoAsync("/");
         await Expect(super).ToHaveURLAsync(new Regex("/installation$"));
         await Expect(super.Locator("footer")).ToContainTextAsync("Ce projet est cofinancé par l'Union Européenne avec le FEDER");
@@ -78,8 +63,8 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         // 4. The invitation reached the real SMTP server; its link opens the password page.
         var invitation = await MailToAsync(AdminEmail);
         invitation.Subject.ShouldBe($"Votre compte Centres Connectés – {StructureName}");
-        var admin = await _browser.NewPageAsync(_baseUrl);
-        await admin.GotoAsync(Steps.LinkIn(invitation.TextBody, _baseUrl, "/definir-mot-de-passe"));
+        var admin = await NewPageAsync();
+        await admin.GotoAsync(MailSink.LinkIn(invitation, "/definir-mot-de-passe"));
         await Expect(Steps.Heading(admin)).ToHaveTextAsync("Choisir un mot de passe");
         await Steps.FillNewPasswordAsync(admin);
         await Screenshots.TakeAsync(admin, "invitation-mot-de-passe");
@@ -93,7 +78,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Steps.FillSignInAsync(admin, AdminEmail);
         await Screenshots.TakeAsync(admin, "connexion");
         await Steps.SubmitSignInAsync(admin);
-        await Expect(admin).ToHaveURLAsync(_baseUrl + "/");
+        await Expect(admin).ToHaveURLAsync(BaseUrl + "/");
         await Expect(Steps.Heading(admin)).ToHaveTextAsync($"Bonjour {AdminName}");
         await Expect(admin.GetByTestId("account-menu")).ToContainTextAsync(AdminName);
         await Expect(admin.GetByTestId("logo-home")).ToContainTextAsync(StructureName);
@@ -114,7 +99,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
 
         var staffInvitation = await MailToAsync(StaffEmail);
         staffInvitation.Subject.ShouldBe($"Votre compte Centres Connectés – {StructureName}");
-        Steps.LinkIn(staffInvitation.TextBody, _baseUrl, "/definir-mot-de-passe").ShouldContain("t=");
+        MailSink.LinkIn(staffInvitation, "/definir-mot-de-passe").ShouldContain("t=");
 
         await staffRow.GetByRole(AriaRole.Link, new() { Name = StaffName }).ClickAsync();
         await Expect(Steps.Heading(admin)).ToHaveTextAsync(StaffName);
@@ -122,7 +107,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Screenshots.TakeAsync(admin, "fiche-compte");
 
         // 7. An account of ANOTHER structure, even with its exact address, is "not found".
-        var otherAdminId = await _app.DbAsync(null, db => db.Users.Where(u => u.Email == OtherAdminEmail).Select(u => u.Id).SingleAsync());
+        var otherAdminId = await App.DbAsync(null, db => db.Users.Where(u => u.Email == OtherAdminEmail).Select(u => u.Id).SingleAsync());
         var response = await admin.GotoAsync($"/structure/comptes/{otherAdminId}");
         response!.Status.ShouldBe(404);
         await Expect(Steps.Heading(admin)).ToHaveTextAsync("Page introuvable");
@@ -131,7 +116,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
 
         // 8. The logo always leads home.
         await admin.GetByTestId("logo-home").ClickAsync();
-        await Expect(admin).ToHaveURLAsync(_baseUrl + "/");
+        await Expect(admin).ToHaveURLAsync(BaseUrl + "/");
 
         await admin.GotoAsync("/structure/journal");
         await Expect(admin.GetByTestId("audit-table")).ToContainTextAsync("Compte créé");
@@ -141,7 +126,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await super.GotoAsync("/admin/structures");
         await super.GetByTestId("structures-table").Locator("tr", new() { HasText = StructureName })
             .GetByRole(AriaRole.Button, new() { Name = "Entrer dans la structure" }).ClickAsync();
-        await Expect(super).ToHaveURLAsync(_baseUrl + "/");
+        await Expect(super).ToHaveURLAsync(BaseUrl + "/");
         var banner = super.GetByTestId("impersonation-banner");
         await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync($"{SuperName} agit pour le compte de {AdminName} dans la structure « {StructureName} »");
@@ -174,7 +159,7 @@ public sealed class FirstRunJourneyTests : IAsyncLifetime
         await Screenshots.TakeAsync(super, "profil");
 
         // 10. The sign-in page on a phone.
-        var phone = await _browser.NewPageAsync(_baseUrl, Browser.Mobile);
+        var phone = await NewPageAsync(Browser.Mobile);
         await phone.GotoAsync("/connexion");
         await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Se connecter" })).ToBeInViewportAsync();
         await Expect(phone.Locator("footer")).ToContainTextAsync("FEDER");

@@ -11,7 +11,7 @@ namespace CentresConnectes.BrowserTests;
 /// the super-admin reads the invitation there; the structure is renamed, suspended (its admin is refused)
 /// and reactivated; the admin uses "Mot de passe oublié ?" then changes the password on "Mon profil".
 /// </summary>
-public sealed class LocalMailJourneyTests : IAsyncLifetime
+public sealed class LocalMailJourneyTests() : BrowserJourney(DatabaseProvider.PostgreSql, useSmtpSink: false)
 {
     private const string SuperName = "Jeanne Roux";
     private const string SuperEmail = "jeanne.roux@reseau-centres.fr";
@@ -22,28 +22,11 @@ public sealed class LocalMailJourneyTests : IAsyncLifetime
     private const string SecondPassword = "Les lilas fleurissent en avril";
     private const string ThirdPassword = "Un goûter partagé chaque mercredi";
 
-    private readonly Browser _browser = new();
-    private readonly BrowserAppFactory _app = new(DatabaseProvider.PostgreSql, useSmtpSink: false);
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        _baseUrl = _app.StartAndGetAddress();
-        await _browser.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        await _app.DisposeAsync();
-    }
 
     [Fact]
     public async Task Invitation_read_in_sent_mail_suspension_and_forgotten_password()
     {
-        var super = await _browser.NewPageAsync(_baseUrl);
-        // "Suspendre" asks for a confirmation: the super-admin says yes.
-        super.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        var super = await NewPageAsync();
         await super.GotoAsync("/");
         await Expect(super).ToHaveURLAsync(new Regex("/installation$"));
         await Steps.FillSetupAsync(super, SuperName, SuperEmail);
@@ -54,11 +37,11 @@ public sealed class LocalMailJourneyTests : IAsyncLifetime
         // The invitation, kept by the application, read on "Courriels envoyés".
         var invitationLink = await LinkInSentMailAsync(super, AdminEmail, $"Votre compte Centres Connectés – {StructureName}");
         await Screenshots.TakeAsync(super, "courriels-envoyes");
-        var admin = await _browser.NewPageAsync(_baseUrl);
+        var admin = await NewPageAsync();
         await admin.GotoAsync(invitationLink);
         await Steps.FillNewPasswordAsync(admin);
         await Steps.SaveNewPasswordAsync(admin);
-        await Steps.SignInAsync(admin, _baseUrl, AdminEmail);
+        await Steps.SignInAsync(admin, BaseUrl, AdminEmail);
 
         // Renamed: the new name is in the admin's header.
         await super.GotoAsync("/admin/structures");
@@ -98,7 +81,7 @@ public sealed class LocalMailJourneyTests : IAsyncLifetime
         await admin.GotoAsync(await LinkInSentMailAsync(super, AdminEmail, "Réinitialisation de votre mot de passe – Centres Connectés"));
         await Steps.FillNewPasswordAsync(admin, SecondPassword);
         await Steps.SaveNewPasswordAsync(admin);
-        await Steps.SignInAsync(admin, _baseUrl, AdminEmail, SecondPassword);
+        await Steps.SignInAsync(admin, BaseUrl, AdminEmail, SecondPassword);
 
         // "Mon profil", from the account menu: a new password.
         await admin.GetByTestId("account-menu").ClickAsync();
@@ -112,7 +95,7 @@ public sealed class LocalMailJourneyTests : IAsyncLifetime
         await admin.GetByTestId("account-menu").ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await Expect(admin).ToHaveURLAsync(new Regex("/connexion$"));
-        await Steps.SignInAsync(admin, _baseUrl, AdminEmail, ThirdPassword);
+        await Steps.SignInAsync(admin, BaseUrl, AdminEmail, ThirdPassword);
     }
 
     /// <summary>Opens "Courriels envoyés", unfolds the newest message with this subject to this person, returns its (clickable) link.</summary>
@@ -127,7 +110,7 @@ public sealed class LocalMailJourneyTests : IAsyncLifetime
         var link = item.GetByTestId("mail-link");
         await Expect(link).ToBeVisibleAsync();
         var href = await link.GetAttributeAsync("href") ?? "";
-        href.ShouldStartWith(_baseUrl + "/definir-mot-de-passe?u=");
+        href.ShouldStartWith(BaseUrl + "/definir-mot-de-passe?u=");
         (await link.InnerTextAsync()).ShouldBe(href);
         return href;
     }

@@ -1,3 +1,4 @@
+using CentresConnectes.TestSupport;
 using Microsoft.Playwright;
 
 namespace CentresConnectes.BrowserTests;
@@ -8,7 +9,7 @@ namespace CentresConnectes.BrowserTests;
 /// </summary>
 public static class Screenshots
 {
-    public static string Folder { get; } = FindFolder();
+    public static string Folder { get; } = Directory.CreateDirectory(Path.Combine(TestEnvironment.RepositoryRoot.FullName, "docs", "manuel", "images")).FullName;
 
     public static async Task TakeAsync(IPage page, string name)
     {
@@ -27,19 +28,5 @@ public static class Screenshots
             """);
         overflowing.ShouldBeEmpty($"the page {page.Url} is wider than the screen ({name})");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
-    }
-
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CentresConnectes.slnx")))
-            {
-                var folder = Path.Combine(dir.FullName, "docs", "manuel", "images");
-                Directory.CreateDirectory(folder);
-                return folder;
-            }
-        }
-        throw new InvalidOperationException("The repository root (CentresConnectes.slnx) was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -65,7 +65,7 @@ public sealed class SettingsJourneyTests : StructureJourney
         await Expect(page).ToHaveURLAsync(BaseUrl + "/");
 
         // 5. The super-admin's lists copied into every new structure.
-        var super = await Browser.NewPageAsync(BaseUrl);
+        var super = await NewPageAsync();
         await Steps.SignInAsync(super, BaseUrl, await App.EnsureSuperAdminAsync());
         await super.GotoAsync("/admin/listes-par-defaut");
         await Expect(Steps.Heading(super)).ToHaveTextAsync("Listes par défaut");
@@ -84,7 +84,7 @@ public sealed class SettingsJourneyTests : StructureJourney
     /// <summary>A 600 × 240 PNG drawn by the browser itself: a real image, made without any image library.</summary>
     private async Task<byte[]> DrawLogoAsync()
     {
-        var canvas = await Browser.NewPageAsync(BaseUrl, new ViewportSize { Width = 600, Height = 240 });
+        var canvas = await NewPageAsync(new ViewportSize { Width = 600, Height = 240 });
         await canvas.SetContentAsync("""
             <body style="margin:0">
               <div id="logo" style="width:600px;height:240px;display:flex;align-items:center;gap:24px;padding:0 32px;box-sizing:border-box;

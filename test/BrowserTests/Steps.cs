@@ -59,10 +59,4 @@ public static class Steps
     }
 
     public static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
-
-    /// <summary>The first link to this application in a text (an e-mail's body).</summary>
-    public static string LinkIn(string? text, string baseUrl, string path) =>
-        Regex.Match(text ?? "", Regex.Escape(baseUrl + path) + @"\S*") is { Success: true } m
-            ? m.Value
-            : throw new InvalidOperationException($"No {path} link in: {text}");
 }

@@ -75,7 +75,6 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
         text.ShouldContain(FundingNotice);
         HasLogoLinkToHome(text).ShouldBeTrue();
 
-        await App.EnsureSuperAdminAsync();
         var structure = await App.CreateStructureAsync("Erreurs");
         var admin = await App.SignInAsync(structure.AdminEmail);
         var signedIn = await admin.GetAsync("/structure/pas-de-page-ici");
@@ -141,7 +140,6 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
         Header(api, "X-Content-Type-Options").ShouldBe("nosniff");
 
         // The session cookie is not readable by scripts.
-        await App.EnsureSuperAdminAsync();
         var structure = await App.CreateStructureAsync("Cookies");
         var signIn = await App.CreateTestClient().PostFormAsync("/connexion", Form(("Email", structure.AdminEmail), ("Password", AppFactory.Password)));
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cc.session=", StringComparison.Ordinal));
@@ -152,7 +150,6 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_with_400()
     {
-        await App.EnsureSuperAdminAsync();
         var structure = await App.CreateStructureAsync("Antiforgery");
 
         // Anonymous form: sign-in.

@@ -12,29 +12,14 @@ using Xunit;
 
 namespace CentresConnectes.Members.Tests;
 
-/// <summary>The app over a fresh real database, with reference lists even before the ReferenceData module exists.</summary>
+/// <summary>The app over a fresh real database, with stand-ins for the modules that will refer to persons and families.</summary>
 public class MembersFactory(DatabaseProvider provider) : AppFactory(provider, useSmtpSink: false, jobServer: true), IAsyncLifetime
 {
-    private static readonly SemaphoreSlim StartLock = new(1, 1);
-
-    /// <summary>
-    /// Hangfire keeps its storage in a static (JobStorage.Current) that each host overwrites while it
-    /// starts: two hosts starting at the same time in one test process could end up sharing one
-    /// storage (a PostgreSQL app's jobs run by the SQLite app). Hosts are therefore started one at a
-    /// time; each one captures its own storage at start-up and keeps it.
-    /// </summary>
+    /// <summary>Starts the host (start-up failures show here, not in a test) and completes the first-run setup.</summary>
     public async Task InitializeAsync()
     {
-        await StartLock.WaitAsync();
-        try
-        {
-            _ = Services;
-            await NewStructureAsync("Démarrage");
-        }
-        finally
-        {
-            StartLock.Release();
-        }
+        _ = Services;
+        await EnsureSuperAdminAsync();
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -44,33 +29,9 @@ public class MembersFactory(DatabaseProvider provider) : AppFactory(provider, us
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            if (!services.Any(d => d.ServiceType == typeof(IReferenceDataQuery)))
-                services.AddScoped<IReferenceDataQuery, TestReferenceData>();
             services.AddScoped<IPersonReferenceCheck, TestPresenceCheck>();
             services.AddScoped<IHouseholdReferenceCheck, TestSubscriptionCheck>();
         });
-    }
-
-    private readonly SemaphoreSlim _setup = new(1, 1);
-    private bool _setupDone;
-
-    /// <summary>A new structure (the first-run setup is completed once before).</summary>
-    public async Task<TestStructure> NewStructureAsync(string name)
-    {
-        await _setup.WaitAsync();
-        try
-        {
-            if (!_setupDone)
-            {
-                await EnsureSuperAdminAsync();
-                _setupDone = true;
-            }
-        }
-        finally
-        {
-            _setup.Release();
-        }
-        return await CreateStructureAsync(name);
     }
 
     public Task<IReadOnlyList<ReferenceItemDto>> ListAsync(Guid structureId, ReferenceListKind kind) =>

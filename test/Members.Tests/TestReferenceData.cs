@@ -6,9 +6,9 @@ using CentresConnectes.ReferenceData.Contracts;
 namespace CentresConnectes.Members.Tests;
 
 /// <summary>
-/// Stands in for the ReferenceData module where it is not registered (it is developed in parallel):
-/// the seed's default lists, with ids derived from the structure, so each structure has its own values
-/// (another structure's group id is unknown here, as with the real module).
+/// The seed's default lists without a database, for the import analyser's unit tests: ids derived from
+/// the structure, so each structure has its own values (another structure's id is unknown here, as
+/// with the real module).
 /// </summary>
 public sealed class TestReferenceData(ICurrentTenant tenant) : IReferenceDataQuery
 {

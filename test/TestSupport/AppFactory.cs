@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using static CentresConnectes.TestSupport.IdentityAssertions;
 
@@ -28,6 +29,19 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
     public string ConnectionString => Provider == DatabaseProvider.PostgreSql
         ? new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = DatabaseName }.ConnectionString
         : $"Data Source={Path.Combine(DataDirectory, "test.db")}";
+
+    /// <summary>
+    /// Hangfire keeps its storage in a static (JobStorage.Current) that each host overwrites while it
+    /// starts: two hosts starting at once in one test process could end up sharing one storage. Hosts
+    /// therefore start one at a time; each captures its own storage at start-up and keeps it.
+    /// </summary>
+    private static readonly Lock StartLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartLock)
+            return base.CreateHost(builder);
+    }
 
     /// <summary>Extra settings a test class needs (applied last).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();

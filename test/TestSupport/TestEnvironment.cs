@@ -16,6 +16,19 @@ public static class TestEnvironment
         ? path
         : throw new InvalidOperationException("Chromium is missing (CC_TEST_CHROMIUM). Run the tests with etc/scripts/test.sh, which installs and starts what they need.");
 
+    /// <summary>The repository root: the folder holding the solution file, above the test binaries.</summary>
+    public static DirectoryInfo RepositoryRoot { get; } = FindRepositoryRoot();
+
+    private static DirectoryInfo FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CentresConnectes.slnx")))
+                return dir;
+        }
+        throw new InvalidOperationException("CentresConnectes.slnx not found above " + AppContext.BaseDirectory);
+    }
+
     private static string Require(string variable, string component) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value

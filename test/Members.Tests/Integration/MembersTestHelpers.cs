@@ -14,7 +14,7 @@ internal static class MembersTestHelpers
 {
     public static async Task<(TestStructure Structure, TestClient Client)> StructureWithAdminAsync(this MembersFactory factory, string name)
     {
-        var structure = await factory.NewStructureAsync(name);
+        var structure = await factory.CreateStructureAsync(name);
         return (structure, await factory.SignInAsync(structure.AdminEmail));
     }
 
@@ -72,5 +72,4 @@ internal static class MembersTestHelpers
     public static Task<List<Person>> PersonsAsync(this MembersFactory factory, Guid structureId) =>
         factory.DbAsync(structureId, db => db.Set<Person>().AsNoTracking().OrderBy(p => p.NormalizedName).ToListAsync());
 
-    public static Task<T> WithDbAsync<T>(this MembersFactory factory, Guid structureId, Func<AppDbContext, Task<T>> query) => factory.DbAsync(structureId, query);
 }

@@ -81,7 +81,7 @@ public abstract class ReferenceValuesInUseTests(MembersFactory factory)
     {
         // Structure A's person uses A's own values; structure B's values of the same labels are unused.
         var a = await PersonWithSexeAndGroupAsync("Structure A");
-        var b = await factory.NewStructureAsync("Structure B");
+        var b = await factory.CreateStructureAsync("Structure B");
         var bSexe = (await factory.ListAsync(b.Id, ReferenceListKind.Sexe)).Single(s => s.Label == a.Sexe.Label);
         var bGroup = (await factory.ListAsync(b.Id, ReferenceListKind.Groupe)).Single(g => g.Label == a.Group.Label);
 

@@ -69,7 +69,7 @@ public abstract class RegisterTests(MembersFactory factory)
     [Fact]
     public async Task Simultaneous_registrations_of_the_same_person_give_one_row()
     {
-        var structure = await factory.NewStructureAsync("Course");
+        var structure = await factory.CreateStructureAsync("Course");
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => factory.InScopeAsync(structure.Id, async sp =>
         {
             try
@@ -91,7 +91,7 @@ public abstract class RegisterTests(MembersFactory factory)
     [Fact]
     public async Task The_database_itself_refuses_a_duplicate_identity_mobile_or_email()
     {
-        var structure = await factory.NewStructureAsync("Index");
+        var structure = await factory.CreateStructureAsync("Index");
         async Task InsertAsync(string last, string first, DateOnly dob, string? mobile, string? email) =>
             await factory.InScopeAsync(structure.Id, async sp =>
             {
@@ -106,7 +106,7 @@ public abstract class RegisterTests(MembersFactory factory)
         await Should.ThrowAsync<DbUpdateException>(() => InsertAsync("AUTRE", "Nom", new DateOnly(2001, 1, 1), "+33611111111", null));
         await Should.ThrowAsync<DbUpdateException>(() => InsertAsync("AUTRE", "Nom", new DateOnly(2001, 1, 1), null, "LEA@example.org".ToLowerInvariant()));
         // Another structure may register the same person.
-        var other = await factory.NewStructureAsync("Index bis");
+        var other = await factory.CreateStructureAsync("Index bis");
         await factory.InScopeAsync(other.Id, sp => sp.GetRequiredService<PersonService>().CreateAsync(new PersonInput
         {
             LastName = "MARTIN", FirstName = "Léa", DateOfBirth = new DateOnly(2000, 1, 1), Mobile = "0611111111", Email = "lea@example.org",
@@ -291,7 +291,7 @@ public abstract class RegisterTests(MembersFactory factory)
     [Fact]
     public async Task Social_fields_need_their_permission_and_import_export_need_theirs()
     {
-        var structure = await factory.NewStructureAsync("Rôles");
+        var structure = await factory.CreateStructureAsync("Rôles");
         var animateur = await factory.SignInAsync(await factory.CreateStaffAsync(structure.Id, Platform.Contracts.Roles.Animateur));
         var minima = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.MinimaSociaux))[1].Id;
         var id = await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<PersonService>().CreateAsync(

@@ -2,6 +2,7 @@ using System.Net;
 using CentresConnectes.Members.Application.Import;
 using CentresConnectes.Members.Domain;
 using Shouldly;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 using static CentresConnectes.Members.Tests.Integration.MembersTestHelpers;
 
@@ -45,7 +46,7 @@ public abstract class UploadLimitTests(MembersFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Decode(await response.Content.ReadAsStringAsync()).ShouldContain("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
         (await factory.CountPersonsAsync(structure.Id)).ShouldBe(0);
-        (await factory.WithDbAsync(structure.Id, db => Task.FromResult(db.Set<ImportSession>().Count()))).ShouldBe(0);
+        (await factory.DbAsync(structure.Id, db => db.Set<ImportSession>().CountAsync())).ShouldBe(0);
     }
 }
 

@@ -1,0 +1,35 @@
+using CentresConnectes.Platform.Contracts;
+using Microsoft.Playwright;
+
+namespace CentresConnectes.BrowserTests;
+
+/// <summary>
+/// A journey: the application on a real port (fresh database) and Debian's Chromium, started before
+/// the test and stopped after it. Confirmation dialogs (data-confirm) are accepted on every page.
+/// </summary>
+public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink) : IAsyncLifetime
+{
+    protected Browser Browser { get; } = new();
+    protected BrowserAppFactory App { get; } = new(provider, useSmtpSink);
+    protected string BaseUrl { get; private set; } = "";
+
+    public virtual async Task InitializeAsync()
+    {
+        BaseUrl = App.StartAndGetAddress();
+        await Browser.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A new person in front of the application (own cookies).</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var page = await Browser.NewPageAsync(BaseUrl, viewport);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        return page;
+    }
+}
