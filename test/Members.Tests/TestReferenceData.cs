@@ -42,6 +42,9 @@ public sealed class TestReferenceData(ICurrentTenant tenant) : IReferenceDataQue
     public Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = false, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<ReferenceItemDto>>(Items().Where(i => i.Kind == kind).ToList());
 
+    public Task<IReadOnlyList<ReferenceItemDto>> ListAllAsync(bool includeInactive = false, CancellationToken ct = default) =>
+        Task.FromResult(Items());
+
     public Task<ReferenceItemDto?> FindAsync(Guid id, CancellationToken ct = default) =>
         Task.FromResult(Items().SingleOrDefault(i => i.Id == id));
 

@@ -117,9 +117,9 @@ public sealed class ReferenceLookup
 
     public static async Task<ReferenceLookup> LoadAsync(IReferenceDataQuery query, CancellationToken ct)
     {
-        var lists = new Dictionary<ReferenceListKind, IReadOnlyList<ReferenceItemDto>>();
-        foreach (var kind in PersonKinds)
-            lists[kind] = await query.ListAsync(kind, includeInactive: true, ct);
+        // Two reads per request (every list at once, then the age brackets): the register's search runs this on each keystroke.
+        var lists = (await query.ListAllAsync(includeInactive: true, ct)).Where(i => PersonKinds.Contains(i.Kind))
+            .GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => (IReadOnlyList<ReferenceItemDto>)g.ToList());
         return new ReferenceLookup(lists, await query.AgeBracketsAsync(includeInactive: false, ct));
     }
 

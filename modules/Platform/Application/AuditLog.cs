@@ -9,7 +9,10 @@ namespace CentresConnectes.Platform.Application;
 internal sealed class AuditLog(AppDbContext db, ICurrentUser user, ICurrentTenant tenant, TimeProvider clock) : IAuditLog
 {
     public void Record(string action, string? entityType = null, string? entityId = null, string? details = null) =>
-        db.AuditEntries.Add(new AuditEntry(tenant.Id, user.Id, user.UserName, user.ImpersonatorId, user.ImpersonatorName,
+        RecordFor(new AuditActor(user.Id, user.UserName, user.ImpersonatorId, user.ImpersonatorName), action, entityType, entityId, details);
+
+    public void RecordFor(AuditActor actor, string action, string? entityType = null, string? entityId = null, string? details = null) =>
+        db.AuditEntries.Add(new AuditEntry(tenant.Id, actor.UserId, actor.UserName, actor.ImpersonatorId, actor.ImpersonatorName,
             action, entityType, entityId, Truncate(details), clock.GetUtcNow().UtcDateTime));
 
     public async Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? details = null, CancellationToken ct = default)
@@ -30,11 +33,6 @@ public sealed record AuditEntryView(DateTime OccurredAtUtc, string? StructureNam
     string Action, string? EntityType, string? EntityId, string? Details)
 {
     public string When => ParisTime.FormatDateTime(OccurredAtUtc);
-}
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
-{
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 }
 
 /// <summary>

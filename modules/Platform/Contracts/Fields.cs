@@ -36,4 +36,16 @@ public static class Fields
 
     public static string? OptionalEmail(string? value, string label) =>
         string.IsNullOrWhiteSpace(value) ? null : Email(value, label);
+
+    /// <summary>A contact number as people write it (digits, spaces, + . - and brackets), at least 4 digits.</summary>
+    public static string? OptionalPhone(string? value, string label)
+    {
+        var phone = Optional(value, label, 32);
+        if (phone is null)
+            return null;
+        var digits = phone.Count(char.IsAsciiDigit);
+        if (digits < 4 || phone.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '+' or '.' or '-' or '(' or ')')))
+            throw new BusinessException($"« {phone} » n'est pas un numéro de téléphone valide.");
+        return phone;
+    }
 }

@@ -16,6 +16,9 @@ public interface ICurrentTenant
 
     bool IsAvailable => Id.HasValue;
 
+    /// <summary>The current structure, or a French refusal (a host-level user who has not entered one).</summary>
+    Guid RequireId() => Id ?? throw new BusinessException("Choisissez d'abord une structure.");
+
     /// <summary>Works inside another structure until the returned scope is disposed (jobs, host operations).</summary>
     IDisposable Change(Guid? tenantId);
 }

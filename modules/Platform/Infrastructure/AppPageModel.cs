@@ -26,6 +26,25 @@ public abstract class AppPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// A command from a button, reported as a flash message for the redirect that follows (the success
+    /// message, or the refusal); true when it succeeded.
+    /// </summary>
+    protected async Task<bool> TryFlashAsync(Func<Task> action, string? success)
+    {
+        if (!await TryAsync(action))
+        {
+            FlashError(ErrorText);
+            return false;
+        }
+        if (success is not null)
+            FlashSuccess(success);
+        return true;
+    }
+
+    /// <summary>An htmx request for a part of the page (not a history restore, which wants the whole page).</summary>
+    protected bool IsHtmxFragment => Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
+
     /// <summary>The form errors as one sentence, for a flash message after a redirect.</summary>
     protected string ErrorText => string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
 

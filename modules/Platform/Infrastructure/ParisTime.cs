@@ -11,6 +11,9 @@ public static class ParisTime
     public static DateTime ToParis(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>Today's date in Paris (not the server's UTC date, wrong every night after 22:00 or 23:00).</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToParis(clock.GetUtcNow().UtcDateTime));
+
     public static string FormatDate(DateTime utc) => ToParis(utc).ToString("dd/MM/yyyy", French);
 
     public static string FormatDateTime(DateTime utc) => ToParis(utc).ToString("dd/MM/yyyy HH:mm", French);

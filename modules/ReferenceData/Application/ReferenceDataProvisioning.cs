@@ -77,12 +77,17 @@ internal sealed class StructureCreatedHandler(ReferenceDataProvisioning provisio
 /// <summary>Read-only access to the current structure's lists for the other modules.</summary>
 internal sealed class ReferenceDataQuery(AppDbContext db) : IReferenceDataQuery
 {
-    public async Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = false, CancellationToken ct = default)
+    public Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = false, CancellationToken ct = default) =>
+        ListAsync(db.ReferenceItems().Where(i => i.Kind == kind), includeInactive, ct);
+
+    public Task<IReadOnlyList<ReferenceItemDto>> ListAllAsync(bool includeInactive = false, CancellationToken ct = default) =>
+        ListAsync(db.ReferenceItems(), includeInactive, ct);
+
+    private static async Task<IReadOnlyList<ReferenceItemDto>> ListAsync(IQueryable<ReferenceItem> items, bool includeInactive, CancellationToken ct)
     {
-        var query = db.ReferenceItems().AsNoTracking().Where(i => i.Kind == kind);
         if (!includeInactive)
-            query = query.Where(i => i.IsActive);
-        return await query.OrderBy(i => i.Order).ThenBy(i => i.Label)
+            items = items.Where(i => i.IsActive);
+        return await items.AsNoTracking().OrderBy(i => i.Kind).ThenBy(i => i.Order).ThenBy(i => i.Label)
             .Select(i => new ReferenceItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsActive)).ToListAsync(ct);
     }
 

@@ -64,7 +64,7 @@ public sealed class StructureSettingsService(AppDbContext db, ICurrentTenant ten
     public async Task UpdateContactAsync(ContactInput input, CancellationToken ct = default)
     {
         var address = Fields.Optional(input.Address, "Adresse", 300);
-        var phone = Text.OptionalPhone(input.Phone, "Téléphone");
+        var phone = Fields.OptionalPhone(input.Phone, "Téléphone");
         var email = Fields.OptionalEmail(input.Email, "E-mail");
         var notice = Fields.Optional(input.OpeningNotice, "Horaires et informations d'ouverture", 2000);
         var settings = await LoadOrCreateAsync(ct);

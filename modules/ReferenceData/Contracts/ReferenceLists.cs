@@ -26,6 +26,9 @@ public interface IReferenceDataQuery
     /// <summary>The values of a list, in the structure's order (inactive values only when asked).</summary>
     Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = false, CancellationToken ct = default);
 
+    /// <summary>The values of every list in one read, by list then in the structure's order (for screens that use several).</summary>
+    Task<IReadOnlyList<ReferenceItemDto>> ListAllAsync(bool includeInactive = false, CancellationToken ct = default);
+
     /// <summary>A value of the current structure, or null (unknown id or another structure's).</summary>
     Task<ReferenceItemDto?> FindAsync(Guid id, CancellationToken ct = default);
 
