@@ -126,6 +126,15 @@ public sealed class MembersJourneyTests : StructureJourney
         await Expect(phone.GetByTestId("person-table").GetByRole(AriaRole.Columnheader, new() { Name = "Portable" })).ToBeHiddenAsync();
         await Screenshots.TakeAsync(phone, "adherents-liste-mobile");
 
+        // The Lefèvre family, as the import made it: its members from the eldest.
+        await page.GotoAsync("/familles");
+        await Expect(page.GetByTestId("household-list")).ToContainTextAsync("Lefèvre");
+        await Screenshots.TakeAsync(page, "familles-liste");
+        await page.GetByTestId("household-list").GetByRole(AriaRole.Link, new() { Name = "Lefèvre" }).First.ClickAsync();
+        var members = await page.GetByTestId("household-members").Locator("li").AllInnerTextsAsync();
+        members.Select(m => m.Split('\n')[0].Trim()).ShouldBe(["Lefèvre Inès", "Lefèvre Noé"]);
+        await Screenshots.TakeAsync(page, "famille-fiche");
+
         // 7. Her profile: age, groups, consent.
         await page.GotoAsync(profileUrl);
         var profile = page.GetByTestId("person-profile");
