@@ -55,7 +55,7 @@ internal static class MembersApi
 
         persons.MapGet("/{id:guid}/rgpd", async (Guid id, string? format, ExportService s, CancellationToken ct) =>
             {
-                var (fileName, contentType, content) = await s.ExportPersonAsync(id, string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? PersonExportFormat.Xlsx : PersonExportFormat.Json, ct);
+                var (fileName, contentType, content) = await s.ExportPersonAsync(id, ExportFormats.ParsePerson(format), ct);
                 return Results.File(content, contentType, fileName);
             })
             .RequirePermission(MembersPermissions.Export)
@@ -64,7 +64,7 @@ internal static class MembersApi
         persons.MapGet("/export", async (string? format, string? q, Guid? groupId, Guid? ageBracketId, ConsentFilter? consent, Guid? householdId,
                 ExportService s, CancellationToken ct) =>
             {
-                var (content, result) = await s.ExportRegisterToTempFileAsync(Filter(q, groupId, ageBracketId, consent, householdId), ParseFormat(format, ExportFormat.Xlsx), ct);
+                var (content, result) = await s.ExportRegisterToTempFileAsync(Filter(q, groupId, ageBracketId, consent, householdId), ExportFormats.Parse(format), ct);
                 return Results.File(content, result.ContentType, result.FileName);
             })
             .RequirePermission(MembersPermissions.Export)
@@ -77,7 +77,6 @@ internal static class MembersApi
                 var id = await s.UploadAsync(file.FileName, stream, ct);
                 return Results.Created($"/api/persons/imports/{id}", new ImportUploadResponse(id, await s.PreviewAsync(id, null, ct)));
             })
-            .DisableAntiforgery()
             .WithSummary("Upload an .xlsx or .csv file: nothing is registered yet; the answer is the preview.");
         imports.MapGet("/", (ImportService s, CancellationToken ct) => s.ListRecentAsync(ct))
             .WithSummary("The structure's recent imports (the last 20), newest first.");
@@ -132,13 +131,6 @@ internal static class MembersApi
 
     private static PersonFilter Filter(string? q, Guid? groupId, Guid? ageBracketId, ConsentFilter? consent, Guid? householdId) =>
         new() { Query = q, GroupId = groupId, AgeBracketId = ageBracketId, Consent = consent ?? ConsentFilter.Any, HouseholdId = householdId };
-
-    private static ExportFormat ParseFormat(string? format, ExportFormat fallback) => format?.ToLowerInvariant() switch
-    {
-        "csv" => ExportFormat.Csv,
-        "xlsx" => ExportFormat.Xlsx,
-        _ => fallback,
-    };
 }
 
 /// <summary>"Already registered" → 409 with the existing person's id (and where to find it).</summary>

@@ -26,6 +26,18 @@ public enum PersonExportFormat
     Xlsx = 2,
 }
 
+/// <summary>The format a page link or an API client asks for (unknown or missing: the default).</summary>
+public static class ExportFormats
+{
+    /// <summary>The register: "csv", else Excel.</summary>
+    public static ExportFormat Parse(string? format) =>
+        string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ? ExportFormat.Csv : ExportFormat.Xlsx;
+
+    /// <summary>A person's data: "xlsx", else JSON.</summary>
+    public static PersonExportFormat ParsePerson(string? format) =>
+        string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? PersonExportFormat.Xlsx : PersonExportFormat.Json;
+}
+
 public sealed record ExportResult(string FileName, string ContentType, int RowCount);
 
 /// <summary>
@@ -66,11 +78,11 @@ public sealed class ExportService(
         }
     }
 
-    public async Task<ExportResult> ExportRegisterAsync(PersonFilter filter, ExportFormat format, Stream output, CancellationToken ct = default)
+    private async Task<ExportResult> ExportRegisterAsync(PersonFilter filter, ExportFormat format, Stream output, CancellationToken ct = default)
     {
         var lookup = await references.GetAsync(ct);
         var social = user.HasPermission(MembersPermissions.SocialData);
-        var today = MembersClock.Today(clock);
+        var today = ParisTime.Today(clock);
         var columns = Columns(social);
         var count = 0;
 
@@ -244,25 +256,7 @@ public static class SpreadsheetWriter
             DynamicColumns = columns.Select((c, i) => new DynamicExcelColumn(c) { Index = i, Width = c.StartsWith("Notes", StringComparison.Ordinal) ? 40 : 18 }).ToArray(),
             FastMode = true,
         };
-        // MiniExcel writes a zip: it needs a seekable stream (the response body is not).
-        if (output.CanSeek)
-        {
-            await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
-            return;
-        }
-        var temp = Path.GetTempFileName();
-        try
-        {
-            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
-            {
-                await MiniExcel.SaveAsAsync(file, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
-                file.Position = 0;
-                await file.CopyToAsync(output, ct);
-            }
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        // MiniExcel writes a zip: callers give a seekable stream (a temporary file or memory, never the response body).
+        await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
     }
 }

@@ -26,11 +26,6 @@ public sealed record HouseholdDetails(Guid Id, string Name, string? Address, str
 
 public sealed record HouseholdRow(Guid Id, string Name, string? Address, int MemberCount, IReadOnlyList<string> AvatarUrls);
 
-public sealed record HouseholdPage(IReadOnlyList<HouseholdRow> Items, int PageNumber, int PageSize, int TotalCount)
-{
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-}
-
 /// <summary>Families (foyers) of the current structure and their members.</summary>
 public sealed class HouseholdService(
     AppDbContext db,
@@ -42,8 +37,7 @@ public sealed class HouseholdService(
 {
     public async Task<Guid> CreateAsync(HouseholdInput input, CancellationToken ct = default)
     {
-        if (tenant.Id is null)
-            throw new BusinessException("Choisissez d'abord une structure.");
+        tenant.RequireId();
         var (name, address, notes) = Validate(input);
         var household = new Household(name, address, notes, clock.GetUtcNow().UtcDateTime);
         db.Set<Household>().Add(household);
@@ -64,7 +58,7 @@ public sealed class HouseholdService(
         var household = await db.Set<Household>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct)
             ?? throw new EntityNotFoundException("Famille", id);
         var lookup = await references.GetAsync(ct);
-        var today = MembersClock.Today(clock);
+        var today = ParisTime.Today(clock);
         var members = await db.Set<Person>().AsNoTracking()
             .Where(p => p.HouseholdId == id && !p.IsAnonymised)
             .OrderBy(p => p.DateOfBirth).ThenBy(p => p.NormalizedName)
@@ -75,7 +69,7 @@ public sealed class HouseholdService(
                 lookup.Label(m.StatutId), FrenchPhone.Display(m.MobileE164))).ToList());
     }
 
-    public async Task<HouseholdPage> SearchAsync(string? query, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    public async Task<Page<HouseholdRow>> SearchAsync(string? query, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
@@ -98,7 +92,7 @@ public sealed class HouseholdService(
                 .Select(p => new { HouseholdId = p.HouseholdId!.Value, p.AvatarKey })
                 .ToListAsync(ct))
             .ToLookup(m => m.HouseholdId, m => Avatars.UrlOf(m.AvatarKey));
-        return new HouseholdPage(items.Select(i => new HouseholdRow(i.Id, i.Name, i.Address, members[i.Id].Count(), members[i.Id].Take(8).ToList())).ToList(),
+        return new Page<HouseholdRow>(items.Select(i => new HouseholdRow(i.Id, i.Name, i.Address, members[i.Id].Count(), members[i.Id].Take(8).ToList())).ToList(),
             page, pageSize, total);
     }
 
@@ -123,7 +117,6 @@ public sealed class HouseholdService(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Deletes the family record; its members stay registered, without a family.</summary>
     /// <summary>Deletes a family no other module refers to (else a French refusal says why); its members stay registered.</summary>
     public async Task DeleteAsync(Guid id, CancellationToken ct = default)
     {
@@ -147,6 +140,6 @@ public sealed class HouseholdService(
     private static (string Name, string? Address, string? Notes) Validate(HouseholdInput input)
     {
         var name = Check.Name(input.Name, "Nom de la famille");
-        return (name, Fields.Optional(input.Address, "Adresse", 500), Fields.Optional(input.Notes, "Notes", Person.NotesMaxLength));
+        return (name, Fields.Optional(input.Address, "Adresse", Household.AddressMaxLength), Fields.Optional(input.Notes, "Notes", Person.NotesMaxLength));
     }
 }

@@ -43,7 +43,13 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
 
     private async Task<IReadOnlyList<PersonSummaryDto>> ToDtosAsync(IQueryable<Person> query, CancellationToken ct)
     {
-        var persons = await query.ToListAsync(ct);
+        // The summary's columns only (not the notes, keys and consent history of whole rows).
+        var persons = await query.Select(p => new
+            {
+                p.Id, p.HouseholdId, p.LastName, p.FirstName, p.DateOfBirth, p.SexeId, p.VilleId, p.StatutId,
+                p.Email, p.MobileE164, p.AvatarKey, p.ConsentSms, p.ConsentEmail, p.IsAnonymised,
+            })
+            .ToListAsync(ct);
         var ids = persons.Select(p => p.Id).ToList();
         var groups = (await db.Set<PersonGroup>().AsNoTracking().Where(g => ids.Contains(g.PersonId)).Select(g => new { g.PersonId, g.GroupId }).ToListAsync(ct))
             .ToLookup(g => g.PersonId, g => g.GroupId);

@@ -101,8 +101,3 @@ public sealed class PersonFilter
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Query) && GroupId is null && AgeBracketId is null && Consent == ConsentFilter.Any && HouseholdId is null;
 }
-
-public sealed record PersonPage(IReadOnlyList<PersonRow> Items, int PageNumber, int PageSize, int TotalCount)
-{
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-}

@@ -23,7 +23,7 @@ public sealed class PersonService(
 {
     public bool CanSeeSocialData => user.HasPermission(MembersPermissions.SocialData);
 
-    private DateOnly Today => MembersClock.Today(clock);
+    private DateOnly Today => ParisTime.Today(clock);
 
     private string RecordedBy => user.DisplayName ?? user.UserName ?? "Application";
 
@@ -31,7 +31,7 @@ public sealed class PersonService(
 
     public async Task<Guid> CreateAsync(PersonInput input, CancellationToken ct = default)
     {
-        RequireStructure();
+        tenant.RequireId();
         var lookup = await LoadReferencesAsync(ct);
         var values = await ValidateAsync(input, lookup, existing: null, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -182,12 +182,6 @@ public sealed class PersonService(
     private async Task<Person> FindTrackedAsync(Guid id, CancellationToken ct) =>
         await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new EntityNotFoundException("Personne", id);
 
-    private void RequireStructure()
-    {
-        if (tenant.Id is null)
-            throw new BusinessException("Choisissez d'abord une structure.");
-    }
-
     private async Task<PersonValues> ValidateAsync(PersonInput input, ReferenceLookup lookup, Person? existing, CancellationToken ct,
         IReadOnlyCollection<Guid>? currentGroups = null)
     {
@@ -251,9 +245,4 @@ public sealed class PersonService(
             person.HouseholdId = HouseholdId;
         }
     }
-}
-
-internal static class MembersClock
-{
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ParisTime.ToParis(clock.GetUtcNow().UtcDateTime));
 }

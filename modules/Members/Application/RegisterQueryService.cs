@@ -1,6 +1,7 @@
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Members.Application;
@@ -15,7 +16,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public async Task<PersonPage> SearchAsync(PersonFilter filter, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    public async Task<Page<PersonRow>> SearchAsync(PersonFilter filter, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
@@ -24,7 +25,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
         var total = await query.CountAsync(ct);
         var rows = await Project(query.OrderBy(p => p.NormalizedName).ThenBy(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new PersonPage(await ToRowsAsync(rows, lookup, ct), page, pageSize, total);
+        return new Page<PersonRow>(await ToRowsAsync(rows, lookup, ct), page, pageSize, total);
     }
 
     /// <summary>Every person matching the filter, alphabetically, in batches (export: memory stays flat).</summary>
@@ -60,7 +61,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
             var bracket = lookup.AgeBrackets.FirstOrDefault(b => b.Id == bracketId);
             if (bracket is null)
                 return query.Where(p => false);
-            var (from, to) = Ages.BirthRange(bracket.MinAge, bracket.MaxAge, MembersClock.Today(clock));
+            var (from, to) = Ages.BirthRange(bracket.MinAge, bracket.MaxAge, ParisTime.Today(clock));
             query = query.Where(p => p.DateOfBirth >= from && p.DateOfBirth <= to);
         }
         query = filter.Consent switch
@@ -111,7 +112,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
         var groups = (ids.Count == 0 ? []
                 : await db.Set<PersonGroup>().AsNoTracking().Where(g => ids.Contains(g.PersonId)).Select(g => new { g.PersonId, g.GroupId }).ToListAsync(ct))
             .Select(g => (g.PersonId, Label: lookup.Label(g.GroupId) ?? "?"))
-            .OrderBy(g => g.Label, StringComparer.Create(Platform.Infrastructure.ParisTime.French, true))
+            .OrderBy(g => g.Label, StringComparer.Create(ParisTime.French, true))
             .ToLookup(g => g.PersonId, g => g.Label);
         var householdIds = items.Where(i => i.HouseholdId is not null).Select(i => i.HouseholdId!.Value).Distinct().ToList();
         var households = householdIds.Count == 0 ? new Dictionary<Guid, string>()
@@ -124,7 +125,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
         if (items.Count == 0)
             return [];
         var (groups, households) = await LoadExtrasAsync(items, lookup, ct);
-        var today = MembersClock.Today(clock);
+        var today = ParisTime.Today(clock);
         return items.Select(i => new PersonRow(i.Id, i.LastName, i.FirstName, i.DateOfBirth, Ages.Text(i.DateOfBirth, today),
                 lookup.Label(i.VilleId), FrenchPhone.Display(i.MobileE164), i.Email, Avatars.UrlOf(i.AvatarKey),
                 i.HouseholdId, i.HouseholdId is { } h ? households.GetValueOrDefault(h) : null, i.ConsentSms, i.ConsentEmail,
@@ -147,7 +148,4 @@ public sealed class ReferenceLookupCache(ReferenceData.Contracts.IReferenceDataQ
     private ReferenceLookup? _lookup;
 
     public async Task<ReferenceLookup> GetAsync(CancellationToken ct = default) => _lookup ??= await ReferenceLookup.LoadAsync(query, ct);
-
-    /// <summary>After a list changed in this scope (tests, imports creating nothing): read again.</summary>
-    public void Reset() => _lookup = null;
 }

@@ -22,16 +22,6 @@ public sealed class DuplicatePersonException(Guid existingPersonId, string reaso
 
 internal static class Check
 {
-    public static string Required(string? value, string label, int maxLength)
-    {
-        var tidy = NameNormalizer.Tidy(value ?? "");
-        if (tidy.Length == 0)
-            throw new BusinessException($"Le champ « {label} » est obligatoire.");
-        if (tidy.Length > maxLength)
-            throw new BusinessException($"Le champ « {label} » ne doit pas dépasser {maxLength} caractères.");
-        return tidy;
-    }
-
     /// <summary>A name has a letter and does not start like a spreadsheet formula.</summary>
     public static string? NameError(string value, string label)
     {
@@ -46,7 +36,7 @@ internal static class Check
 
     public static string Name(string? value, string label)
     {
-        var name = Required(value, label, Person.NameMaxLength);
+        var name = Fields.Required(NameNormalizer.Tidy(value ?? ""), label, Person.NameMaxLength);
         if (NameError(name, label) is { } error)
             throw new BusinessException(error);
         return name;
@@ -94,6 +84,16 @@ public sealed class ReferenceLookup
     private readonly Dictionary<ReferenceListKind, IReadOnlyList<ReferenceItemDto>> _lists;
     private readonly Dictionary<(ReferenceListKind, string), Guid> _byText = [];
 
+    /// <summary>
+    /// How spreadsheets write the sexe ("F", "femme", "Fille" → Femme): each word is read as the first
+    /// of its group the structure's list names (by label or code).
+    /// </summary>
+    private static readonly string[][] SexeAliases =
+    [
+        ["f", "femme", "fille", "feminin", "mme", "madame", "mlle"],
+        ["m", "h", "homme", "garcon", "masculin", "mr", "monsieur", "g"],
+    ];
+
     private ReferenceLookup(Dictionary<ReferenceListKind, IReadOnlyList<ReferenceItemDto>> lists, IReadOnlyList<AgeBracketDto> ageBrackets)
     {
         _lists = lists;
@@ -104,6 +104,15 @@ public sealed class ReferenceLookup
             _byText.TryAdd((item.Kind, NameNormalizer.SortKey(item.Label)), item.Id);
             if (item.Code is { Length: > 0 } code)
                 _byText.TryAdd((item.Kind, NameNormalizer.SortKey(code)), item.Id);
+        }
+        // Targets found among the real labels and codes first, then added without overriding any of them.
+        var aliases = SexeAliases
+            .Select(group => (Group: group, Target: group.Select(a => _byText.GetValueOrDefault((ReferenceListKind.Sexe, a))).FirstOrDefault(id => id != Guid.Empty)))
+            .Where(a => a.Target != Guid.Empty).ToList();
+        foreach (var (group, target) in aliases)
+        {
+            foreach (var alias in group)
+                _byText.TryAdd((ReferenceListKind.Sexe, alias), target);
         }
     }
 
@@ -123,19 +132,17 @@ public sealed class ReferenceLookup
         return new ReferenceLookup(lists, await query.AgeBracketsAsync(includeInactive: false, ct));
     }
 
+    // The lists come in their order (ListAllAsync sorts by kind, order, label).
     public IReadOnlyList<ReferenceItemDto> Active(ReferenceListKind kind) =>
-        _lists.GetValueOrDefault(kind)?.Where(i => i.IsActive).OrderBy(i => i.Order).ToList() ?? [];
+        _lists.GetValueOrDefault(kind)?.Where(i => i.IsActive).ToList() ?? [];
 
-    public IReadOnlyList<ReferenceItemDto> All(ReferenceListKind kind) =>
-        _lists.GetValueOrDefault(kind)?.OrderBy(i => i.Order).ToList() ?? [];
+    public IReadOnlyList<ReferenceItemDto> All(ReferenceListKind kind) => _lists.GetValueOrDefault(kind) ?? [];
 
     /// <summary>Active values, plus <paramref name="current"/> if it was deactivated since it was chosen.</summary>
     public IReadOnlyList<ReferenceItemDto> Choices(ReferenceListKind kind, Guid? current) =>
-        _lists.GetValueOrDefault(kind)?.Where(i => i.IsActive || i.Id == current).OrderBy(i => i.Order).ToList() ?? [];
+        _lists.GetValueOrDefault(kind)?.Where(i => i.IsActive || i.Id == current).ToList() ?? [];
 
     public string? Label(Guid? id) => id is { } value && _byId.TryGetValue(value, out var item) ? item.Label : null;
-
-    public ReferenceItemDto? Find(Guid? id) => id is { } value ? _byId.GetValueOrDefault(value) : null;
 
     /// <summary>An id chosen in a form: a value of this structure's list, active (or unchanged).</summary>
     public Guid? Validate(Guid? id, ReferenceListKind kind, string label, Guid? current = null)
@@ -160,27 +167,6 @@ public sealed class ReferenceLookup
     }
 
     /// <summary>Matches text from a spreadsheet to a value ("F", "femme", "Fille" → Femme), or null.</summary>
-    public Guid? Match(ReferenceListKind kind, string? text)
-    {
-        var key = NameNormalizer.SortKey(text);
-        if (key.Length == 0)
-            return null;
-        if (_byText.TryGetValue((kind, key), out var id))
-            return id;
-        if (kind == ReferenceListKind.Sexe)
-        {
-            string[] female = ["f", "femme", "fille", "feminin", "mme", "madame", "mlle"];
-            string[] male = ["m", "h", "homme", "garcon", "masculin", "mr", "monsieur", "g"];
-            var wanted = female.Contains(key) ? female : male.Contains(key) ? male : null;
-            if (wanted is not null)
-            {
-                foreach (var candidate in wanted)
-                {
-                    if (_byText.TryGetValue((kind, candidate), out id))
-                        return id;
-                }
-            }
-        }
-        return null;
-    }
+    public Guid? Match(ReferenceListKind kind, string? text) =>
+        NameNormalizer.SortKey(text) is { Length: > 0 } key && _byText.TryGetValue((kind, key), out var id) ? id : null;
 }

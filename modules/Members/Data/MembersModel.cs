@@ -15,7 +15,7 @@ internal static class MembersModel
             e.ToTable("Mbr_Households");
             e.Property(h => h.Name).HasMaxLength(Person.NameMaxLength).IsRequired();
             e.Property(h => h.NormalizedName).HasMaxLength(Person.NameMaxLength).IsRequired();
-            e.Property(h => h.Address).HasMaxLength(500);
+            e.Property(h => h.Address).HasMaxLength(Household.AddressMaxLength);
             e.Property(h => h.Notes).HasMaxLength(Person.NotesMaxLength);
             e.HasIndex(h => new { h.TenantId, h.NormalizedName, h.Id });
             SortKey(e.Property(h => h.NormalizedName), provider);

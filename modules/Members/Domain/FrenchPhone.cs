@@ -2,10 +2,7 @@ using PhoneNumbers;
 
 namespace CentresConnectes.Members.Domain;
 
-public sealed record PhoneParseResult(string? E164, string? Error)
-{
-    public bool IsValid => E164 is not null;
-}
+public sealed record PhoneParseResult(string? E164, string? Error);
 
 /// <summary>
 /// Mobile numbers as people write them in France ("06 12 34 56 78", "06.12.34.56.78",

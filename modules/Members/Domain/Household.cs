@@ -5,6 +5,8 @@ namespace CentresConnectes.Members.Domain;
 /// <summary>A family (foyer): persons living together, registered together.</summary>
 public sealed class Household : IMultiTenant
 {
+    public const int AddressMaxLength = 500;
+
     private Household() { }
 
     public Household(string name, string? address, string? notes, DateTime createdAtUtc)

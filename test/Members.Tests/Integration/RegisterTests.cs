@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using CentresConnectes.Members.Application;
 using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,11 +133,11 @@ public abstract class RegisterTests(MembersFactory factory)
             await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<PersonService>().CreateAsync(
                 new PersonInput { LastName = last, FirstName = first, DateOfBirth = new DateOnly(1990, 1, 1) }));
 
-        var page = await client.GetJsonAsync<PersonPage>("/api/persons");
+        var page = await client.GetJsonAsync<Page<PersonRow>>("/api/persons");
         page.Items.Select(p => p.LastName + " " + p.FirstName).ShouldBe(["ABEL Ânne", "Dupont Jean", "DUPONTEL Élise", "ÉTIENNE Émile", "ETIENNE Eve", "ZOLA Zoé"]);
-        (await client.GetJsonAsync<PersonPage>("/api/persons?q=etie")).TotalCount.ShouldBe(2);
-        (await client.GetJsonAsync<PersonPage>("/api/persons?q=%C3%A9mile")).Items.ShouldHaveSingleItem().LastName.ShouldBe("ÉTIENNE");
-        (await client.GetJsonAsync<PersonPage>("/api/persons?q=dupont%20j")).Items.ShouldHaveSingleItem().FirstName.ShouldBe("Jean");
+        (await client.GetJsonAsync<Page<PersonRow>>("/api/persons?q=etie")).TotalCount.ShouldBe(2);
+        (await client.GetJsonAsync<Page<PersonRow>>("/api/persons?q=%C3%A9mile")).Items.ShouldHaveSingleItem().LastName.ShouldBe("ÉTIENNE");
+        (await client.GetJsonAsync<Page<PersonRow>>("/api/persons?q=dupont%20j")).Items.ShouldHaveSingleItem().FirstName.ShouldBe("Jean");
 
         var html = await client.TextAsync("/adherents?q=zo");
         html.ShouldContain("<strong>ZOLA</strong>");
@@ -161,11 +162,11 @@ public abstract class RegisterTests(MembersFactory factory)
             await s.CreateAsync(new PersonInput { LastName = "BEBE", FirstName = "Un", DateOfBirth = today.AddMonths(-8), GroupIds = [group] });
             await s.CreateAsync(new PersonInput { LastName = "ADULTE", FirstName = "Deux", DateOfBirth = today.AddYears(-40), Mobile = "0622222222", ConsentSms = true });
         });
-        (await client.GetJsonAsync<PersonPage>($"/api/persons?groupId={group}")).Items.ShouldHaveSingleItem().LastName.ShouldBe("BEBE");
-        (await client.GetJsonAsync<PersonPage>("/api/persons?consent=Sms")).Items.ShouldHaveSingleItem().LastName.ShouldBe("ADULTE");
+        (await client.GetJsonAsync<Page<PersonRow>>($"/api/persons?groupId={group}")).Items.ShouldHaveSingleItem().LastName.ShouldBe("BEBE");
+        (await client.GetJsonAsync<Page<PersonRow>>("/api/persons?consent=Sms")).Items.ShouldHaveSingleItem().LastName.ShouldBe("ADULTE");
         var brackets = await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<ReferenceData.Contracts.IReferenceDataQuery>().AgeBracketsAsync());
         var babies = brackets.First(b => b.MinAge == 0);
-        var babyList = await client.GetJsonAsync<PersonPage>($"/api/persons?ageBracketId={babies.Id}");
+        var babyList = await client.GetJsonAsync<Page<PersonRow>>($"/api/persons?ageBracketId={babies.Id}");
         babyList.Items.ShouldHaveSingleItem().Age.ShouldBe("8 mois");
     }
 
@@ -248,7 +249,7 @@ public abstract class RegisterTests(MembersFactory factory)
         p.SexeId.ShouldBe(sexe);
         p.DateOfBirth.ShouldBe(new DateOnly(1985, 7, 1));
         (await factory.DbAsync(structure.Id, db => db.Set<PersonGroup>().CountAsync())).ShouldBe(1);
-        (await client.GetJsonAsync<PersonPage>("/api/persons")).TotalCount.ShouldBe(0);
+        (await client.GetJsonAsync<Page<PersonRow>>("/api/persons")).TotalCount.ShouldBe(0);
         // The same person may register again.
         await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<PersonService>().CreateAsync(new PersonInput
         {
@@ -353,7 +354,7 @@ public abstract class RegisterTests(MembersFactory factory)
         page.ShouldContain("8 mois");
         page.ShouldContain("/_content/CentresConnectes.Members/avatars/");
         (await client.GetAsync("/_content/CentresConnectes.Members/avatars/chat.svg")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var households = await client.GetJsonAsync<HouseholdPage>("/api/households?q=gruj");
+        var households = await client.GetJsonAsync<Page<HouseholdRow>>("/api/households?q=gruj");
         households.Items.ShouldHaveSingleItem().MemberCount.ShouldBe(2);
     }
 }

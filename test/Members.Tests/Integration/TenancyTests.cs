@@ -4,6 +4,7 @@ using System.Text;
 using CentresConnectes.Members.Application;
 using CentresConnectes.Members.Application.Import;
 using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -99,19 +100,19 @@ public abstract class TenancyTests(MembersFactory factory)
     public async Task Lists_counts_searches_and_exports_show_only_the_own_structure()
     {
         var w = await ArrangeAsync();
-        var listB = await w.B.GetJsonAsync<PersonPage>("/api/persons?q=secreta");
+        var listB = await w.B.GetJsonAsync<Page<PersonRow>>("/api/persons?q=secreta");
         listB.TotalCount.ShouldBe(0);
-        (await w.B.GetJsonAsync<PersonPage>("/api/persons?q=06%2001")).TotalCount.ShouldBe(0);
-        (await w.B.GetJsonAsync<PersonPage>("/api/persons?q=alice%40a")).TotalCount.ShouldBe(0);
-        (await w.B.GetJsonAsync<PersonPage>($"/api/persons?groupId={w.GroupA}")).TotalCount.ShouldBe(0);
-        (await w.B.GetJsonAsync<PersonPage>($"/api/persons?householdId={w.HouseholdA}")).TotalCount.ShouldBe(0);
-        (await w.B.GetJsonAsync<HouseholdPage>("/api/households")).TotalCount.ShouldBe(0);
+        (await w.B.GetJsonAsync<Page<PersonRow>>("/api/persons?q=06%2001")).TotalCount.ShouldBe(0);
+        (await w.B.GetJsonAsync<Page<PersonRow>>("/api/persons?q=alice%40a")).TotalCount.ShouldBe(0);
+        (await w.B.GetJsonAsync<Page<PersonRow>>($"/api/persons?groupId={w.GroupA}")).TotalCount.ShouldBe(0);
+        (await w.B.GetJsonAsync<Page<PersonRow>>($"/api/persons?householdId={w.HouseholdA}")).TotalCount.ShouldBe(0);
+        (await w.B.GetJsonAsync<Page<HouseholdRow>>("/api/households")).TotalCount.ShouldBe(0);
         (await w.B.TextAsync("/adherents")).ShouldNotContain("SECRETA");
         (await w.B.TextAsync("/familles")).ShouldNotContain("SECRETA");
         (await w.B.TextAsync("/adherents/import")).ShouldNotContain("a.csv");
         var export = Encoding.UTF8.GetString(await w.B.Http.GetByteArrayAsync("/adherents/export?format=csv"));
         export.ShouldNotContain("SECRETA");
-        (await w.A.GetJsonAsync<PersonPage>("/api/persons?q=secreta")).TotalCount.ShouldBe(1);
+        (await w.A.GetJsonAsync<Page<PersonRow>>("/api/persons?q=secreta")).TotalCount.ShouldBe(1);
 
         // Counting through the context in B's scope sees none of A's rows, whatever the table.
         (await factory.DbAsync(w.StructureB, db => db.Set<Person>().CountAsync())).ShouldBe(0);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.ReferenceData.Contracts;
 
 namespace CentresConnectes.Members.Application.Import;
@@ -146,16 +147,14 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
             else
             {
                 var identity = ExistingKeys.IdentityKey(NameNormalizer.DuplicateKey(draft.LastName, draft.FirstName), draft.DateOfBirth);
-                var fileMatch = Match(inFileIdentity, inFileMobile, inFileEmail, identity, draft, out var fileReason);
-                var registerMatch = MatchRegister(identity, draft, out var registerReason);
-                if (fileMatch is { } firstLine)
+                if (Match(inFileIdentity, inFileMobile, inFileEmail, identity, draft, out var fileReason) is { } firstLine)
                 {
                     outcome = RowOutcome.DuplicateInFile;
                     status = $"Doublon de la ligne {firstLine} ({fileReason}) : ignorée";
                     analysis.DuplicateInFileCount++;
                     analysis.AddIssue(new RowIssue(row.Line, status, false));
                 }
-                else if (registerMatch is { } existingId)
+                else if (Match(existing.Identity, existing.Mobile, existing.Email, identity, draft, out var registerReason) is { } existingId)
                 {
                     if (options.MergeDuplicates && !mergedInto.ContainsKey(existingId))
                     {
@@ -207,7 +206,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
             }
 
             if (analysis.Preview.Count < ImportAnalysis.PreviewSize)
-                analysis.Preview.Add(new PreviewRow(row.Line, row.Cells.Select(c => Shorten(SpreadsheetReader.CellText(c is SpreadsheetReader.ExtraCells ? null : c))).ToList(), outcome, status));
+                analysis.Preview.Add(new PreviewRow(row.Line, row.Cells.Select(c => Shorten(SpreadsheetReader.CellText(c))).ToList(), outcome, status));
         }
         progress?.Invoke(analysis.TotalRows);
         if (analysis.TotalRows == 0)
@@ -216,48 +215,32 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
     }
 
     /// <summary>4 000, the French way (with an ordinary space, readable in any font).</summary>
-    private static string Fr(int number) => number.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+    private static string Fr(int number) => number.ToString("N0", ParisTime.French).Replace('\u202F', ' ').Replace('\u00A0', ' ');
 
-    private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
+    /// <summary>The text cut to <paramref name="max"/> characters, with "…" when it was longer.</summary>
+    private static string Shorten(string text, int max = 60) => text.Length > max ? text[..max] + "…" : text;
 
-    private static int? Match(Dictionary<string, int> identities, Dictionary<string, int> mobiles, Dictionary<string, int> emails,
-        string identity, PersonDraft draft, out string reason)
+    /// <summary>A service's French sentence ("Le numéro … invalide.") as a clause of the line's report ("le numéro … invalide").</summary>
+    private static string Clause(string sentence) => char.ToLowerInvariant(sentence[0]) + sentence[1..^1];
+
+    /// <summary>The line (earlier in the file) or the registered person the draft duplicates, and why.</summary>
+    private static T? Match<T>(Dictionary<string, T> identities, Dictionary<string, T> mobiles, Dictionary<string, T> emails,
+        string identity, PersonDraft draft, out string reason) where T : struct
     {
-        if (identities.TryGetValue(identity, out var line))
+        if (identities.TryGetValue(identity, out var found))
         {
             reason = "même nom, prénom et date de naissance";
-            return line;
+            return found;
         }
-        if (draft.MobileE164 is not null && mobiles.TryGetValue(draft.MobileE164, out line))
+        if (draft.MobileE164 is not null && mobiles.TryGetValue(draft.MobileE164, out found))
         {
             reason = "même portable";
-            return line;
+            return found;
         }
-        if (draft.Email is not null && emails.TryGetValue(draft.Email, out line))
+        if (draft.Email is not null && emails.TryGetValue(draft.Email, out found))
         {
             reason = "même e-mail";
-            return line;
-        }
-        reason = "";
-        return null;
-    }
-
-    private Guid? MatchRegister(string identity, PersonDraft draft, out string reason)
-    {
-        if (existing.Identity.TryGetValue(identity, out var id))
-        {
-            reason = "même nom, prénom et date de naissance";
-            return id;
-        }
-        if (draft.MobileE164 is not null && existing.Mobile.TryGetValue(draft.MobileE164, out id))
-        {
-            reason = "même portable";
-            return id;
-        }
-        if (draft.Email is not null && existing.Email.TryGetValue(draft.Email, out id))
-        {
-            reason = "même e-mail";
-            return id;
+            return found;
         }
         reason = "";
         return null;
@@ -312,7 +295,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                     dateOfBirth = Date(cell, text, "date de naissance", errors);
                     if (dateOfBirth is { } dob && Check.BirthDateError(dob, today) is { } dateError)
                     {
-                        errors.Add(char.ToLowerInvariant(dateError[0]) + dateError[1..^1] + $" (« {text} »)");
+                        errors.Add(Clause(dateError) + $" (« {text} »)");
                         dateOfBirth = null;
                     }
                     dateReported = errors.Count > errorsBefore;
@@ -349,13 +332,13 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                     var phoneText = cell is double number ? number.ToString("0", CultureInfo.InvariantCulture) : text;
                     var phone = FrenchPhone.ParseMobile(phoneText);
                     if (phone.Error is not null)
-                        errors.Add(char.ToLowerInvariant(phone.Error[0]) + phone.Error[1..^1]);
+                        errors.Add(Clause(phone.Error));
                     mobile = phone.E164;
                     break;
                 case ImportField.Email:
                     var (address, emailError) = Check.Email(text);
                     if (emailError is not null)
-                        errors.Add(char.ToLowerInvariant(emailError[0]) + emailError[1..^1]);
+                        errors.Add(Clause(emailError));
                     email = address;
                     break;
                 case ImportField.Household:
@@ -433,7 +416,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         }
         if (Check.NameError(name, label) is not null)
         {
-            errors.Add($"{label} invalide (« {(name.Length > 30 ? name[..30] + "…" : name)} »)");
+            errors.Add($"{label} invalide (« {Shorten(name, 30)} »)");
             reported = true;
             return null;
         }
@@ -447,14 +430,14 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         if (words.Length < 2)
             return (words[0], "");
         var upper = 0;
-        while (upper < words.Length - 1 && words[upper].Any(char.IsLetter) && words[upper] == words[upper].ToUpper(CultureInfo.GetCultureInfo("fr-FR")))
+        while (upper < words.Length - 1 && words[upper].Any(char.IsLetter) && words[upper] == words[upper].ToUpper(ParisTime.French))
             upper++;
         if (upper == 0)
             upper = 1;
         return (string.Join(' ', words[..upper]), string.Join(' ', words[upper..]));
     }
 
-    private static DateOnly? Date(object? cell, string text, string label, List<string> errors)
+    private DateOnly? Date(object? cell, string text, string label, List<string> errors)
     {
         switch (cell)
         {
@@ -474,13 +457,13 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         if (DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             // Two-digit years: 05 is 2005, 75 is 1975 (nobody registered is over 100 or born in the future).
-            if (value.Length <= 8 && value.Count(char.IsAsciiDigit) <= 6 && date.Year > DateTime.Today.Year)
+            if (value.Length <= 8 && value.Count(char.IsAsciiDigit) <= 6 && date.Year > today.Year)
                 date = date.AddYears(-100);
             return date;
         }
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number is > 3653 and < 2958466 && value.All(c => char.IsAsciiDigit(c) || c == '.'))
             return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(number)));
-        errors.Add($"{label} invalide : « {(text.Length > 20 ? text[..20] + "…" : text)} » (attendu jj/mm/aaaa)");
+        errors.Add($"{label} invalide : « {Shorten(text, 20)} » (attendu jj/mm/aaaa)");
         return null;
     }
 
@@ -490,7 +473,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
             return null;
         var id = lookup.Match(kind, text);
         if (id is null)
-            warnings.Add($"{label} « {(text.Length > 30 ? text[..30] + "…" : text)} » inconnu(e) dans les listes de la structure : laissé(e) vide");
+            warnings.Add($"{label} « {Shorten(text, 30)} » inconnu(e) dans les listes de la structure : laissé(e) vide");
         return id;
     }
 

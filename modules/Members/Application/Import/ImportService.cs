@@ -77,8 +77,7 @@ public sealed class ImportService(
     /// <summary>Keeps the file (checked: type by content, size, zip bomb) and guesses the column mapping.</summary>
     public async Task<Guid> UploadAsync(string fileName, Stream content, CancellationToken ct = default)
     {
-        if (tenant.Id is null)
-            throw new BusinessException("Choisissez d'abord une structure.");
+        tenant.RequireId();
         var bytes = await ReadLimitedAsync(content, ct);
         var name = Path.GetFileName(fileName);
         if (name.Length > 200)
@@ -116,11 +115,7 @@ public sealed class ImportService(
             return new ImportPreview(session.Id, session.FileName, session.Status, [], saved, null, null, null);
         var lookup = await references.GetAsync(ct);
         var (sheet, note) = ReadSheet(session);
-        var chosen = options ?? saved;
-        chosen.SocialData = user.HasPermission(MembersPermissions.SocialData);
-        chosen.GroupIds = lookup.ValidateGroups(chosen.GroupIds).ToList();
-        if (chosen.Columns.Count != sheet.Headers.Count)
-            chosen.Columns = ImportMapping.Guess(sheet.Headers);
+        var chosen = Resolve(options ?? saved, sheet, lookup);
         session.OptionsJson = JsonSerializer.Serialize(chosen, Json);
         await db.SaveChangesAsync(ct);
 
@@ -130,7 +125,7 @@ public sealed class ImportService(
         try
         {
             var existing = await LoadExistingKeysAsync(ct);
-            var analysis = new ImportAnalyzer(lookup, existing, MembersClock.Today(clock)).Analyse(sheet, chosen, collectDrafts: false);
+            var analysis = new ImportAnalyzer(lookup, existing, ParisTime.Today(clock)).Analyse(sheet, chosen, collectDrafts: false);
             session.TotalRows = analysis.TotalRows;
             await db.SaveChangesAsync(ct);
             return new ImportPreview(session.Id, session.FileName, session.Status, sheet.Headers, chosen, null, FormatNote(sheet, note), analysis);
@@ -152,11 +147,7 @@ public sealed class ImportService(
             throw new BusinessException("Cet import a déjà été lancé.");
         var lookup = await references.GetAsync(ct);
         var (sheet, _) = ReadSheet(session);
-        var chosen = options ?? Options(session);
-        chosen.SocialData = user.HasPermission(MembersPermissions.SocialData);
-        chosen.GroupIds = lookup.ValidateGroups(chosen.GroupIds).ToList();
-        if (chosen.Columns.Count != sheet.Headers.Count)
-            chosen.Columns = ImportMapping.Guess(sheet.Headers);
+        var chosen = Resolve(options ?? Options(session), sheet, lookup);
         if (ImportMapping.Validate(chosen.Columns, sheet.Headers.Count) is { } mappingError)
             throw new BusinessException(mappingError);
         chosen.ConfirmedBy = user.DisplayName ?? user.UserName;
@@ -180,42 +171,49 @@ public sealed class ImportService(
 
         if (totalRows > InlineMaxRows)
         {
-            var tenantId = tenant.Id!.Value;
+            var tenantId = tenant.RequireId();
             jobs.Enqueue<ImportJob>(job => job.RunAsync(tenantId, id, CancellationToken.None));
             return await GetStateAsync(id, ct);
         }
-        await RunAsync(id, ct);
+        // Written now with the file already read: the session as the statement above left it.
+        session.Status = ImportStatus.Running;
+        session.OptionsJson = optionsJson;
+        session.TotalRows = totalRows;
+        await RunAsync(session, sheet, ct);
         return await GetStateAsync(id, ct);
     }
 
-    public async Task<ImportState> GetStateAsync(Guid id, CancellationToken ct = default)
-    {
-        var s = await db.Set<ImportSession>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new EntityNotFoundException("Import", id);
-        var processed = s.Status == ImportStatus.Running ? progress.Get(id) : s.TotalRows;
-        return new ImportState(s.Id, s.FileName, s.Status, s.TotalRows, processed, s.ImportedCount, s.MergedCount, s.DuplicateCount, s.ErrorCount,
-            s.Message, s.CreatedAtUtc, s.CompletedAtUtc);
-    }
+    /// <summary>Polled every second by the progress bar: the counters only, never the file.</summary>
+    public async Task<ImportState> GetStateAsync(Guid id, CancellationToken ct = default) =>
+        WithProgress(await States(db.Set<ImportSession>().Where(s => s.Id == id)).SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException("Import", id));
 
-    /// <summary>Writes a confirmed import in one transaction (inline or from the job).</summary>
+    /// <summary>Writes a confirmed import in one transaction (from the job).</summary>
     public async Task RunAsync(Guid id, CancellationToken ct = default)
     {
         var session = await FindAsync(id, ct);
         if (session.Status != ImportStatus.Running || session.Content is null)
             return;
+        await RunAsync(session, sheet: null, ct);
+    }
+
+    /// <summary>Writes a confirmed (Running) import; <paramref name="sheet"/> is the file when the caller already read it.</summary>
+    private async Task RunAsync(ImportSession session, SheetReadResult? sheet, CancellationToken ct)
+    {
+        var id = session.Id;
         var options = Options(session);
         var lookup = await references.GetAsync(ct);
         var total = Math.Max(1, session.TotalRows);
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var (sheet, _) = ReadSheet(session);
+            sheet ??= ReadSheet(session).Sheet;
             var existing = await LoadExistingKeysAsync(ct);
             var keysLoaded = watch.ElapsedMilliseconds;
             // Reading is about half the work: progress 0–50 % while analysing, 50–100 % while writing.
-            var analysis = new ImportAnalyzer(lookup, existing, MembersClock.Today(clock))
+            var analysis = new ImportAnalyzer(lookup, existing, ParisTime.Today(clock))
                 .Analyse(sheet, options, collectDrafts: true, done => progress.Report(id, done / 2));
             var analysed = watch.ElapsedMilliseconds;
-            var writer = new ImportWriter(db, clock, options, count => progress.Report(id, total / 2 + count * total / 2 / Math.Max(1, analysis.Drafts.Count)));
+            var writer = new ImportWriter(db, audit, clock, options, count => progress.Report(id, total / 2 + count * total / 2 / Math.Max(1, analysis.Drafts.Count)));
             var (created, merged) = await writer.WriteAsync(analysis, session, ct);
             logger.LogInformation("Import {ImportId}: {Created} created, {Merged} merged, {Duplicates} duplicates, {Errors} errors; " +
                                   "register keys {KeysMs} ms, analysis {AnalysisMs} ms, writing {WriteMs} ms",
@@ -233,7 +231,8 @@ public sealed class ImportService(
                     "Une personne du fichier a été inscrite par quelqu'un d'autre pendant l'import : rien n'a été enregistré, relancez l'import.",
                 _ => "L'import a échoué : rien n'a été enregistré. Réessayez ; si le problème continue, signalez-le à l'administrateur.",
             });
-            audit.Record("Import d'adhérents échoué", "Import", id.ToString(), failed.FileName);
+            // The job has no signed-in user: the entry names who confirmed the import, like a successful one.
+            audit.RecordFor(ImportWriter.Actor(options, failed), "Import d'adhérents échoué", "Import", id.ToString(), failed.FileName);
             await db.SaveChangesAsync(CancellationToken.None);
         }
         finally
@@ -245,22 +244,23 @@ public sealed class ImportService(
     /// <summary>Abandons a pending import (the file is deleted).</summary>
     public async Task CancelAsync(Guid id, CancellationToken ct = default)
     {
-        var session = await FindAsync(id, ct);
-        if (session.Status == ImportStatus.Running)
+        if (await db.Set<ImportSession>().Where(s => s.Id == id && s.Status != ImportStatus.Running).ExecuteDeleteAsync(ct) > 0)
+            return;
+        if (await db.Set<ImportSession>().AnyAsync(s => s.Id == id, ct))
             throw new BusinessException("Cet import est en cours : il ne peut plus être annulé.");
-        db.Set<ImportSession>().Remove(session);
-        await db.SaveChangesAsync(ct);
+        throw new EntityNotFoundException("Import", id);
     }
 
-    public async Task<IReadOnlyList<ImportState>> ListRecentAsync(CancellationToken ct = default)
-    {
-        var sessions = await db.Set<ImportSession>().AsNoTracking()
-            .OrderByDescending(s => s.CreatedAtUtc).Take(20)
-            .Select(s => new { s.Id, s.FileName, s.Status, s.TotalRows, s.ImportedCount, s.MergedCount, s.DuplicateCount, s.ErrorCount, s.Message, s.CreatedAtUtc, s.CompletedAtUtc })
-            .ToListAsync(ct);
-        return sessions.Select(s => new ImportState(s.Id, s.FileName, s.Status, s.TotalRows, s.TotalRows, s.ImportedCount, s.MergedCount, s.DuplicateCount,
-            s.ErrorCount, s.Message, s.CreatedAtUtc, s.CompletedAtUtc)).ToList();
-    }
+    public async Task<IReadOnlyList<ImportState>> ListRecentAsync(CancellationToken ct = default) =>
+        (await States(db.Set<ImportSession>().OrderByDescending(s => s.CreatedAtUtc).Take(20)).ToListAsync(ct)).Select(WithProgress).ToList();
+
+    /// <summary>The sessions' counters, without the file (up to 20 MB).</summary>
+    private static IQueryable<ImportState> States(IQueryable<ImportSession> sessions) =>
+        sessions.AsNoTracking().Select(s => new ImportState(s.Id, s.FileName, s.Status, s.TotalRows, s.TotalRows, s.ImportedCount, s.MergedCount,
+            s.DuplicateCount, s.ErrorCount, s.Message, s.CreatedAtUtc, s.CompletedAtUtc));
+
+    private ImportState WithProgress(ImportState state) =>
+        state.Status == ImportStatus.Running ? state with { ProcessedRows = progress.Get(state.Id) } : state;
 
     internal async Task<ExistingKeys> LoadExistingKeysAsync(CancellationToken ct)
     {
@@ -274,6 +274,16 @@ public sealed class ImportService(
 
     private async Task<ImportSession> FindAsync(Guid id, CancellationToken ct) =>
         await db.Set<ImportSession>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new EntityNotFoundException("Import", id);
+
+    /// <summary>The options as the current user may use them: social data by permission, the structure's groups, a mapping fitting the file.</summary>
+    private ImportOptions Resolve(ImportOptions chosen, SheetReadResult sheet, ReferenceLookup lookup)
+    {
+        chosen.SocialData = user.HasPermission(MembersPermissions.SocialData);
+        chosen.GroupIds = lookup.ValidateGroups(chosen.GroupIds).ToList();
+        if (chosen.Columns.Count != sheet.Headers.Count)
+            chosen.Columns = ImportMapping.Guess(sheet.Headers);
+        return chosen;
+    }
 
     private static ImportOptions Options(ImportSession session) =>
         (session.OptionsJson is { } json ? JsonSerializer.Deserialize<ImportOptions>(json, Json) : null) ?? new ImportOptions();
@@ -321,7 +331,7 @@ public sealed class ImportService(
     private async Task ForgetOldSessionsAsync(CancellationToken ct)
     {
         var limit = clock.GetUtcNow().UtcDateTime.AddDays(-2);
-        db.Set<ImportSession>().RemoveRange(await db.Set<ImportSession>().Where(s => s.CreatedAtUtc < limit && s.Status == ImportStatus.Pending).ToListAsync(ct));
+        await db.Set<ImportSession>().Where(s => s.CreatedAtUtc < limit && s.Status == ImportStatus.Pending).ExecuteDeleteAsync(ct);
     }
 }
 

@@ -1,6 +1,8 @@
 using CentresConnectes.Members.Data;
 using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Members.Application.Import;
@@ -11,14 +13,14 @@ namespace CentresConnectes.Members.Application.Import;
 /// <see cref="BulkInsert"/> (COPY / prepared INSERT, tenant stamped explicitly), so 50,000 lines are
 /// written in about a second; merged persons are updated through EF as usual.
 /// </summary>
-internal sealed class ImportWriter(AppDbContext db, TimeProvider clock, ImportOptions options, Action<int> progress)
+internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, TimeProvider clock, ImportOptions options, Action<int> progress)
 {
     private const int Batch = 5000;
 
     public async Task<(int Created, int Merged)> WriteAsync(ImportAnalysis analysis, ImportSession session, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = MembersClock.Today(clock);
+        var today = ParisTime.Today(clock);
         var recordedBy = (options.ConfirmedBy ?? "Import") + " (import)";
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -83,15 +85,19 @@ internal sealed class ImportWriter(AppDbContext db, TimeProvider clock, ImportOp
                 progress(done);
             }
 
-            var tracked = await db.Set<ImportSession>().SingleAsync(s => s.Id == session.Id, ct);
-            tracked.ImportedCount = created;
-            tracked.MergedCount = merged;
-            tracked.DuplicateCount = analysis.DuplicateCount;
-            tracked.ErrorCount = analysis.ErrorCount;
-            tracked.TotalRows = analysis.TotalRows;
-            tracked.Finish(ImportStatus.Completed, clock.GetUtcNow().UtcDateTime, Summary(created, merged, analysis));
+            // The merged batches cleared the tracker (or the caller passed a detached session): tracked
+            // again as it is, without reading the file back.
+            if (db.Entry(session).State == EntityState.Detached)
+                db.Attach(session);
+            session.ImportedCount = created;
+            session.MergedCount = merged;
+            session.DuplicateCount = analysis.DuplicateCount;
+            session.ErrorCount = analysis.ErrorCount;
+            session.TotalRows = analysis.TotalRows;
+            session.Finish(ImportStatus.Completed, clock.GetUtcNow().UtcDateTime, Summary(created, merged, analysis));
             db.ChangeTracker.DetectChanges();
-            db.Add(AuditFor(session, created, merged, analysis));
+            audit.RecordFor(Actor(options, session), "Import d'adhérents", "Import", session.Id.ToString(),
+                $"{session.FileName} : {analysis.TotalRows} ligne(s), {created} inscrite(s), {merged} complétée(s), {analysis.DuplicateCount} doublon(s), {analysis.ErrorCount} erreur(s)");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (created, merged);
@@ -168,10 +174,10 @@ internal sealed class ImportWriter(AppDbContext db, TimeProvider clock, ImportOp
         return string.Join(", ", parts) + ".";
     }
 
-    private Platform.Domain.AuditEntry AuditFor(ImportSession session, int created, int merged, ImportAnalysis analysis) =>
-        // Built here rather than by IAuditLog: a large import is written by a job, which has no signed-in user.
-        new(db.CurrentTenantId, options.ConfirmedById ?? session.CreatedById, options.ConfirmedBy ?? session.CreatedBy, options.ImpersonatorId, options.ImpersonatorName,
-            "Import d'adhérents", "Import", session.Id.ToString(),
-            $"{session.FileName} : {analysis.TotalRows} ligne(s), {created} inscrite(s), {merged} complétée(s), {analysis.DuplicateCount} doublon(s), {analysis.ErrorCount} erreur(s)",
-            clock.GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// Who the import's audit entries name: the user who confirmed it (a large import is written by a
+    /// job, which has no signed-in user), else who uploaded the file.
+    /// </summary>
+    public static AuditActor Actor(ImportOptions options, ImportSession session) =>
+        new(options.ConfirmedById ?? session.CreatedById, options.ConfirmedBy ?? session.CreatedBy, options.ImpersonatorId, options.ImpersonatorName);
 }

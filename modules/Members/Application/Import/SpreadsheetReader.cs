@@ -399,7 +399,7 @@ public static class SpreadsheetReader
 
     public static string CellText(object? value) => value switch
     {
-        null => "",
+        null or ExtraCells => "",
         string s => s.Trim(),
         DateTime d => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
         double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),

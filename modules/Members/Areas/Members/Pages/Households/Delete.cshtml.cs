@@ -13,16 +13,8 @@ public sealed class DeleteModel(HouseholdService households) : AppPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            await households.DeleteAsync(id, ct);
-        }
-        catch (BusinessException ex)
-        {
-            FlashError(ex.Message);
+        if (!await TryFlashAsync(() => households.DeleteAsync(id, ct), "La famille a été supprimée ; ses membres restent inscrits."))
             return Redirect($"/familles/{id}");
-        }
-        FlashSuccess("La famille a été supprimée ; ses membres restent inscrits.");
         return Redirect("/familles");
     }
 }

@@ -47,10 +47,7 @@ public sealed class DetailsModel(HouseholdService households, RegisterQueryServi
     {
         if (!user.HasPermission(MembersPermissions.Write))
             return Forbid();
-        if (!await TryAsync(() => households.AddMemberAsync(Id, personId, ct)))
-            FlashError(ErrorText);
-        else
-            FlashSuccess("La personne a rejoint la famille.");
+        await TryFlashAsync(() => households.AddMemberAsync(Id, personId, ct), "La personne a rejoint la famille.");
         return Redirect($"/familles/{Id}");
     }
 

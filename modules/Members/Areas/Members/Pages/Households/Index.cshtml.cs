@@ -12,7 +12,7 @@ public sealed class IndexModel(HouseholdService households) : AppPageModel
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public HouseholdPage Results { get; private set; } = new([], 1, 50, 0);
+    public Page<HouseholdRow> Results { get; private set; } = new([], 1, 50, 0);
 
     public string PageQuery(int page) =>
         "?" + string.Join("&", new[] { string.IsNullOrWhiteSpace(Query) ? null : "q=" + Uri.EscapeDataString(Query), page > 1 ? "page=" + page : null }.Where(p => p is not null));
@@ -20,7 +20,7 @@ public sealed class IndexModel(HouseholdService households) : AppPageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Results = await households.SearchAsync(Query, PageNumber, 50, ct);
-        if (Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request"))
+        if (IsHtmxFragment)
             return Partial("_Results", this);
         return Page();
     }

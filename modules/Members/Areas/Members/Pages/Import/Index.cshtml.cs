@@ -23,15 +23,10 @@ public sealed class IndexModel(ImportService imports) : AppPageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
+        // An empty or too large file is refused by the service, with the same words as through the API.
+        if (file is null)
         {
-            ModelState.AddModelError(string.Empty, file is null ? "Choisissez un fichier .xlsx ou .csv." : "Le fichier est vide.");
-            Recent = await imports.ListRecentAsync(ct);
-            return Page();
-        }
-        if (file.Length > ImportLimits.MaxFileBytes)
-        {
-            ModelState.AddModelError(string.Empty, $"Le fichier dépasse {ImportLimits.MaxFileBytes / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.");
+            ModelState.AddModelError(string.Empty, "Choisissez un fichier .xlsx ou .csv.");
             Recent = await imports.ListRecentAsync(ct);
             return Page();
         }

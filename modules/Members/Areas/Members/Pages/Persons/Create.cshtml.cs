@@ -1,6 +1,7 @@
 using CentresConnectes.Members.Application;
 using CentresConnectes.Members.Contracts;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CentresConnectes.Members.Areas.Members.Pages.Persons;
@@ -13,7 +14,7 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input.RegisteredOn = MembersClock.Today(clock);
+        Input.RegisteredOn = ParisTime.Today(clock);
         string? householdName = null;
         if (HouseholdId is { } id)
         {

@@ -14,16 +14,8 @@ public sealed class DeleteModel(PersonService persons) : AppPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        try
-        {
-            await persons.DeleteAsync(id, ct);
-        }
-        catch (BusinessException ex)
-        {
-            FlashError(ex.Message);
+        if (!await TryFlashAsync(() => persons.DeleteAsync(id, ct), "La personne a été supprimée du registre."))
             return Redirect($"/adherents/{id}");
-        }
-        FlashSuccess("La personne a été supprimée du registre.");
         return Redirect("/adherents");
     }
 }

@@ -43,12 +43,12 @@ public sealed class EditModel(PersonService persons) : PersonFormPage(persons)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Person = await Persons.GetAsync(Id, ct);
         var redirect = await SaveAsync(() => Persons.UpdateAsync(Id, Input, ct));
         if (redirect is not null)
             return redirect;
         if (!ModelState.IsValid)
         {
+            Person = await Persons.GetAsync(Id, ct);
             await LoadFormAsync(false, Id, Person.HouseholdName, ct);
             return Page();
         }

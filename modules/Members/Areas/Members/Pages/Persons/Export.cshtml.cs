@@ -14,8 +14,7 @@ public sealed class ExportModel(ExportService exports) : AppPageModel
         [FromQuery(Name = "age")] Guid? ageBracketId, [FromQuery(Name = "consentement")] ConsentFilter consent, CancellationToken ct)
     {
         var filter = new PersonFilter { Query = query, GroupId = groupId, AgeBracketId = ageBracketId, Consent = consent };
-        var chosen = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) ? ExportFormat.Csv : ExportFormat.Xlsx;
-        var (content, result) = await exports.ExportRegisterToTempFileAsync(filter, chosen, ct);
+        var (content, result) = await exports.ExportRegisterToTempFileAsync(filter, ExportFormats.Parse(format), ct);
         return File(content, result.ContentType, result.FileName);
     }
 }

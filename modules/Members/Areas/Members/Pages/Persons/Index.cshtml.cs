@@ -17,7 +17,7 @@ public sealed class IndexModel(RegisterQueryService register, ReferenceLookupCac
     [BindProperty(SupportsGet = true, Name = "consentement")] public ConsentFilter Consent { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public PersonPage Results { get; private set; } = new([], 1, RegisterQueryService.DefaultPageSize, 0);
+    public Page<PersonRow> Results { get; private set; } = new([], 1, RegisterQueryService.DefaultPageSize, 0);
     public IReadOnlyList<ReferenceItemDto> Groups { get; private set; } = [];
     public IReadOnlyList<AgeBracketDto> AgeBrackets { get; private set; } = [];
 
@@ -42,8 +42,8 @@ public sealed class IndexModel(RegisterQueryService register, ReferenceLookupCac
         Groups = lookup.Active(ReferenceListKind.Groupe);
         AgeBrackets = lookup.AgeBrackets;
         Results = await register.SearchAsync(Filter, PageNumber, RegisterQueryService.DefaultPageSize, ct);
-        // htmx asks for the results only (search as you type); a history restore wants the whole page.
-        if (Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request"))
+        // htmx asks for the results only (search as you type).
+        if (IsHtmxFragment)
             return Partial("_Results", this);
         return Page();
     }

@@ -12,8 +12,7 @@ public sealed class PersonDataModel(ExportService exports) : AppPageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, string? format, CancellationToken ct)
     {
-        var (fileName, contentType, content) = await exports.ExportPersonAsync(id,
-            string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? PersonExportFormat.Xlsx : PersonExportFormat.Json, ct);
+        var (fileName, contentType, content) = await exports.ExportPersonAsync(id, ExportFormats.ParsePerson(format), ct);
         return File(content, contentType, fileName);
     }
 }

@@ -30,18 +30,13 @@ public abstract class PersonFormPage(PersonService persons) : AppPageModel
         ModelState.Clear();
         try
         {
-            await save();
+            await TryAsync(save);
             return null;
         }
         catch (DuplicatePersonException ex)
         {
             FlashError($"Cette personne est déjà inscrite ({ex.Reason}) : voici sa fiche.");
             return Redirect($"/adherents/{ex.ExistingPersonId}");
-        }
-        catch (BusinessException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return null;
         }
     }
 }
