@@ -47,7 +47,7 @@ public sealed class MembersModule : IModule
     public void ConfigureMenu(MenuBuilder menu)
     {
         menu.Add(new MenuItem("Adhérents", "/adherents", MembersPermissions.Read, 100, "bi-person-vcard",
-            "Les familles et les personnes inscrites : recherche, inscription, import et export."));
+            "Les familles et les personnes inscrites : recherche, inscription, import et export.", OtherUrls: ["/familles"]));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => MembersApi.Map(endpoints);

@@ -129,6 +129,7 @@ public sealed class MembersJourneyTests : StructureJourney
         // The Lefèvre family, as the import made it: its members from the eldest.
         await page.GotoAsync("/familles");
         await Expect(page.GetByTestId("household-list")).ToContainTextAsync("Lefèvre");
+        await Expect(page.Locator(".navbar .nav-link.active")).ToHaveTextAsync("Adhérents");
         await Screenshots.TakeAsync(page, "familles-liste");
         await page.GetByTestId("household-list").GetByRole(AriaRole.Link, new() { Name = "Lefèvre" }).First.ClickAsync();
         var members = await page.GetByTestId("household-members").Locator("li").AllInnerTextsAsync();
