@@ -194,7 +194,7 @@ public sealed class DefaultsTests(DefaultsApp app) : IClassFixture<DefaultsApp>
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await host.GetPageAsync(page)).ShouldContain("existe déjà");
         var ronchin = await factory.InScopeAsync(null, async sp =>
-            (await sp.GetRequiredService<DefaultsService>().ListAsync(ReferenceListKind.Ville)).Single(i => i.Label == "Ronchin").Id);
+            (await sp.GetRequiredService<DefaultsService>().ListAsync()).Single(i => i.Kind == ReferenceListKind.Ville && i.Label == "Ronchin").Id);
         (await host.PostPageAsync(page, $"{page}?handler=Delete&id={ronchin}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await host.PostPageAsync(page, page + "?handler=AddBracket", new Dictionary<string, string?> { ["minAge"] = "100", ["maxAge"] = "120" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);

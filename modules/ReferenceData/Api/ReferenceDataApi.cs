@@ -121,8 +121,6 @@ internal static class ReferenceDataApi
             var form = await request.ReadFormAsync(ct);
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
                 ?? throw new BusinessException("Aucun fichier reçu : choisissez un logo.");
-            if (file.Length > LogoImage.MaxBytes)
-                throw new BusinessException("Le fichier est trop lourd : la taille maximale d'un logo est de 5 Mo.");
             await using var stream = file.OpenReadStream();
             await s.UploadLogoAsync(stream, Int(form["maxWidth"]), Int(form["maxHeight"]), ct);
             return await s.GetAsync(ct);
@@ -145,7 +143,7 @@ internal static class ReferenceDataApi
     {
         var defaults = endpoints.MapApiGroup("host/reference-defaults", "Listes par défaut").RequirePermission(ReferenceDataPermissions.Defaults);
         defaults.MapGet("/", async (DefaultsService s, CancellationToken ct) =>
-            new DefaultsResponse(await s.ListAsync(null, ct), await s.ListAgeBracketsAsync(ct)));
+            new DefaultsResponse(await s.ListAsync(ct), await s.ListAgeBracketsAsync(ct)));
         defaults.MapPost("/items/{kind}", async (string kind, LabelRequest r, DefaultsService s, CancellationToken ct) =>
             Results.Ok(await s.AddAsync(Kind(kind), r.Label, ct)));
         defaults.MapPut("/items/{id:guid}", async (Guid id, LabelRequest r, DefaultsService s, CancellationToken ct) =>
@@ -185,7 +183,7 @@ internal static class ReferenceDataApi
         // not signed in. Only the resized copy; the original stays behind /structure/logo.
         endpoints.MapGet("/logo/{structureId:guid}", async (Guid structureId, string? v, StructureSettingsService s, CancellationToken ct) =>
             await s.GetPublicLogoAsync(structureId, ct) is { } logo
-                ? LogoResult(logo, v is not null && v == Version(logo) ? "public, max-age=31536000, immutable" : "public, max-age=300")
+                ? LogoResult(logo, v is not null && v == LogoUrls.Version(logo.UpdatedAtUtc) ? "public, max-age=31536000, immutable" : "public, max-age=300")
                 : Results.NotFound())
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -205,9 +203,7 @@ internal static class ReferenceDataApi
     private static IResult LogoResult(LogoFile logo, string cacheControl) =>
         new CacheControlResult(Results.File(logo.Bytes, logo.ContentType,
             lastModified: new DateTimeOffset(DateTime.SpecifyKind(logo.UpdatedAtUtc, DateTimeKind.Utc)),
-            entityTag: new EntityTagHeaderValue($"\"{Version(logo)}\"")), cacheControl);
-
-    private static string Version(LogoFile logo) => logo.UpdatedAtUtc.Ticks.ToString("x");
+            entityTag: new EntityTagHeaderValue($"\"{LogoUrls.Version(logo.UpdatedAtUtc)}\"")), cacheControl);
 
     private static ReferenceListKind Kind(string kind) =>
         ReferenceListKinds.TryParse(kind, out var k) ? k : throw new EntityNotFoundException("Liste", kind);

@@ -14,16 +14,10 @@ public sealed record AgeBracketInput(string? Label, int? MinAge, int? MaxAge);
 /// falls in one bracket at most; they are kept in age order (no manual reordering).
 /// Brackets are not stored on any record (statistics compute ages on the fly): they can be deleted.
 /// </summary>
-public sealed class AgeBracketService(AppDbContext db, ICurrentTenant tenant, IAuditLog audit)
+public sealed class AgeBracketService(AppDbContext db, ICurrentTenant tenant, IAuditLog audit, IReferenceDataQuery query)
 {
-    public async Task<IReadOnlyList<AgeBracketDto>> ListAsync(bool includeInactive = true, CancellationToken ct = default)
-    {
-        var query = db.AgeBrackets().AsNoTracking();
-        if (!includeInactive)
-            query = query.Where(a => a.IsActive);
-        var list = await query.OrderBy(a => a.MinAge).ThenBy(a => a.MaxAge).ToListAsync(ct);
-        return list.Select(a => a.ToDto()).ToList();
-    }
+    public Task<IReadOnlyList<AgeBracketDto>> ListAsync(bool includeInactive = true, CancellationToken ct = default) =>
+        query.AgeBracketsAsync(includeInactive, ct);
 
     public async Task<AgeBracketDto> GetAsync(Guid id, CancellationToken ct = default) => (await FindAsync(id, ct)).ToDto();
 
@@ -35,7 +29,7 @@ public sealed class AgeBracketService(AppDbContext db, ICurrentTenant tenant, IA
         await EnsureNoOverlapAsync(min, max, null, ct);
         var bracket = new AgeBracket(label, min, max, 0);
         db.AgeBrackets().Add(bracket);
-        await RenumberAsync(bracket, ct);
+        await Ordering.RenumberByAgeAsync(db.AgeBrackets(), bracket, ct);
         audit.Record("Tranche d'âge ajoutée", "Tranche d'âge", bracket.Id.ToString(), bracket.Label);
         await db.SaveChangesAsync(ct);
         return bracket.ToDto();
@@ -48,7 +42,7 @@ public sealed class AgeBracketService(AppDbContext db, ICurrentTenant tenant, IA
         if (bracket.IsActive)
             await EnsureNoOverlapAsync(min, max, id, ct);
         bracket.Update(label, min, max);
-        await RenumberAsync(null, ct);
+        await Ordering.RenumberByAgeAsync(db.AgeBrackets(), null, ct);
         audit.Record("Tranche d'âge modifiée", "Tranche d'âge", id.ToString(), bracket.Label);
         await db.SaveChangesAsync(ct);
         return bracket.ToDto();
@@ -99,23 +93,17 @@ public sealed class AgeBracketService(AppDbContext db, ICurrentTenant tenant, IA
     private async Task<AgeBracket> FindAsync(Guid id, CancellationToken ct) =>
         await db.AgeBrackets().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new EntityNotFoundException("Tranche d'âge", id);
 
+    /// <summary>Inactive brackets are left out of the statistics, so only active ones may not overlap.</summary>
     private async Task EnsureNoOverlapAsync(int min, int max, Guid? exceptId, CancellationToken ct)
     {
-        var clash = await db.AgeBrackets().AsNoTracking()
-            .Where(a => a.IsActive && a.Id != exceptId && a.MinAge <= max && min <= a.MaxAge)
-            .OrderBy(a => a.MinAge).Select(a => a.Label).FirstOrDefaultAsync(ct);
-        if (clash is not null)
+        if (await FirstOverlapAsync(db.AgeBrackets().Where(a => a.IsActive), min, max, exceptId, ct) is { } clash)
             throw new BusinessException($"Cette tranche chevauche la tranche « {clash} » : une personne ne doit tomber que dans une seule tranche.");
     }
 
-    /// <summary>Keeps Order = age order (the tracked, possibly modified brackets included).</summary>
-    private async Task RenumberAsync(AgeBracket? added, CancellationToken ct)
-    {
-        var all = await db.AgeBrackets().ToListAsync(ct);
-        if (added is not null && !all.Contains(added))
-            all.Add(added);
-        var order = 1;
-        foreach (var bracket in all.OrderBy(a => a.MinAge).ThenBy(a => a.MaxAge))
-            bracket.Order = order++;
-    }
+    /// <summary>The label of the first bracket (by age) whose bounds meet [min, max], other than <paramref name="exceptId"/>.</summary>
+    internal static Task<string?> FirstOverlapAsync<T>(IQueryable<T> brackets, int min, int max, Guid? exceptId, CancellationToken ct)
+        where T : class, IAgeRange =>
+        brackets.AsNoTracking()
+            .Where(a => a.Id != exceptId && a.MinAge <= max && min <= a.MaxAge)
+            .OrderBy(a => a.MinAge).Select(a => a.Label).FirstOrDefaultAsync(ct);
 }

@@ -18,14 +18,9 @@ public sealed record DefaultAgeBracketDto(Guid Id, string Label, int MinAge, int
 /// </summary>
 public sealed class DefaultsService(AppDbContext db, IAuditLog audit, ReferenceDataProvisioning provisioning)
 {
-    public async Task<IReadOnlyList<DefaultItemDto>> ListAsync(ReferenceListKind? kind = null, CancellationToken ct = default)
-    {
-        var query = db.DefaultItems().AsNoTracking();
-        if (kind is { } k)
-            query = query.Where(i => i.Kind == k);
-        return await query.OrderBy(i => i.Kind).ThenBy(i => i.Order).ThenBy(i => i.Label)
+    public async Task<IReadOnlyList<DefaultItemDto>> ListAsync(CancellationToken ct = default) =>
+        await db.DefaultItems().AsNoTracking().OrderBy(i => i.Kind).ThenBy(i => i.Order).ThenBy(i => i.Label)
             .Select(i => new DefaultItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order)).ToListAsync(ct);
-    }
 
     public async Task<DefaultItemDto> AddAsync(ReferenceListKind kind, string? label, CancellationToken ct = default)
     {
@@ -54,14 +49,8 @@ public sealed class DefaultsService(AppDbContext db, IAuditLog audit, ReferenceD
     {
         var item = await FindAsync(id, ct);
         var all = await db.DefaultItems().Where(i => i.Kind == item.Kind).OrderBy(i => i.Order).ThenBy(i => i.Label).ToListAsync(ct);
-        var index = all.IndexOf(item);
-        var target = index + (int)direction;
-        if (target < 0 || target >= all.Count)
-            return;
-        (all[index], all[target]) = (all[target], all[index]);
-        for (var i = 0; i < all.Count; i++)
-            all[i].Order = i + 1;
-        await db.SaveChangesAsync(ct);
+        if (Ordering.Move(all, item, direction))
+            await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Defaults are referenced by nothing (structures hold copies): they can always be deleted.</summary>
@@ -83,7 +72,7 @@ public sealed class DefaultsService(AppDbContext db, IAuditLog audit, ReferenceD
         await EnsureNoOverlapAsync(min, max, null, ct);
         var bracket = new DefaultAgeBracket(label, min, max, 0);
         db.DefaultAgeBrackets().Add(bracket);
-        await RenumberAsync(bracket, ct);
+        await Ordering.RenumberByAgeAsync(db.DefaultAgeBrackets(), bracket, ct);
         audit.Record("Tranche d'âge par défaut ajoutée", "Tranche d'âge", bracket.Id.ToString(), bracket.Label);
         await db.SaveChangesAsync(ct);
         return new DefaultAgeBracketDto(bracket.Id, bracket.Label, bracket.MinAge, bracket.MaxAge, bracket.Order);
@@ -95,7 +84,7 @@ public sealed class DefaultsService(AppDbContext db, IAuditLog audit, ReferenceD
         var (label, min, max) = AgeBracketService.Validate(input);
         await EnsureNoOverlapAsync(min, max, id, ct);
         bracket.Update(label, min, max);
-        await RenumberAsync(null, ct);
+        await Ordering.RenumberByAgeAsync(db.DefaultAgeBrackets(), null, ct);
         audit.Record("Tranche d'âge par défaut modifiée", "Tranche d'âge", id.ToString(), bracket.Label);
         await db.SaveChangesAsync(ct);
     }
@@ -132,20 +121,7 @@ public sealed class DefaultsService(AppDbContext db, IAuditLog audit, ReferenceD
 
     private async Task EnsureNoOverlapAsync(int min, int max, Guid? exceptId, CancellationToken ct)
     {
-        var clash = await db.DefaultAgeBrackets().AsNoTracking()
-            .Where(a => a.Id != exceptId && a.MinAge <= max && min <= a.MaxAge)
-            .OrderBy(a => a.MinAge).Select(a => a.Label).FirstOrDefaultAsync(ct);
-        if (clash is not null)
+        if (await AgeBracketService.FirstOverlapAsync(db.DefaultAgeBrackets(), min, max, exceptId, ct) is { } clash)
             throw new BusinessException($"Cette tranche chevauche la tranche « {clash} ».");
-    }
-
-    private async Task RenumberAsync(DefaultAgeBracket? added, CancellationToken ct)
-    {
-        var all = await db.DefaultAgeBrackets().ToListAsync(ct);
-        if (added is not null && !all.Contains(added))
-            all.Add(added);
-        var order = 1;
-        foreach (var bracket in all.OrderBy(a => a.MinAge).ThenBy(a => a.MaxAge))
-            bracket.Order = order++;
     }
 }

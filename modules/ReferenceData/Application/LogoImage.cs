@@ -19,6 +19,7 @@ public sealed record ResizedLogo(byte[] Bytes, string ContentType, int Width, in
 public static class LogoImage
 {
     public const long MaxBytes = 5 * 1024 * 1024;
+    public const string TooLarge = "Le fichier est trop lourd : la taille maximale d'un logo est de 5 Mo.";
     /// <summary>Decoding cost guard (a small file can declare a huge picture).</summary>
     public const long MaxPixels = 40_000_000;
     public const int MaxSide = 12_000;
@@ -36,7 +37,7 @@ public static class LogoImage
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes)
-                throw new BusinessException("Le fichier est trop lourd : la taille maximale d'un logo est de 5 Mo.");
+                throw new BusinessException(TooLarge);
         }
         return buffer.ToArray();
     }
@@ -58,7 +59,7 @@ public static class LogoImage
         if (bytes.Length == 0)
             throw new BusinessException("Le fichier est vide.");
         if (bytes.Length > MaxBytes)
-            throw new BusinessException("Le fichier est trop lourd : la taille maximale d'un logo est de 5 Mo.");
+            throw new BusinessException(TooLarge);
         var contentType = Sniff(bytes)
             ?? throw new BusinessException("Ce fichier n'est pas une image PNG, JPEG ou WebP : choisissez un logo dans l'un de ces formats.");
 

@@ -15,17 +15,38 @@ namespace CentresConnectes.ReferenceData.Application;
 public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant tenant)
 {
     /// <summary>Returns true when something was added.</summary>
-    public async Task<bool> ProvisionAsync(Guid structureId, CancellationToken ct = default)
-    {
-        var defaults = await db.DefaultItems().AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Order).ToListAsync(ct);
-        var defaultBrackets = await db.DefaultAgeBrackets().AsNoTracking().OrderBy(d => d.MinAge).ToListAsync(ct);
+    public async Task<bool> ProvisionAsync(Guid structureId, CancellationToken ct = default) =>
+        await ProvisionAsync(structureId, await LoadDefaultsAsync(ct), ct);
 
+    /// <summary>Host operation: completes every existing structure; returns how many got something.</summary>
+    public async Task<int> ProvisionAllAsync(CancellationToken ct = default)
+    {
+        var defaults = await LoadDefaultsAsync(ct);
+        // cross-tenant: the structures table is host-owned; each one is then handled inside itself.
+        var ids = await db.Structures.AsNoTracking().OrderBy(s => s.CreatedAtUtc).Select(s => s.Id).ToListAsync(ct);
+        var count = 0;
+        foreach (var id in ids)
+        {
+            if (await ProvisionAsync(id, defaults, ct))
+                count++;
+        }
+        return count;
+    }
+
+    private sealed record DefaultLists(IReadOnlyList<DefaultReferenceItem> Items, IReadOnlyList<DefaultAgeBracket> Brackets);
+
+    private async Task<DefaultLists> LoadDefaultsAsync(CancellationToken ct) => new(
+        await db.DefaultItems().AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Order).ToListAsync(ct),
+        await db.DefaultAgeBrackets().AsNoTracking().OrderBy(d => d.MinAge).ToListAsync(ct));
+
+    private async Task<bool> ProvisionAsync(Guid structureId, DefaultLists defaults, CancellationToken ct)
+    {
         // Inside the structure: the filter shows its rows only and the interceptor stamps its id.
         using (tenant.Change(structureId))
         {
             var added = false;
             var filledKinds = await db.ReferenceItems().Select(i => i.Kind).Distinct().ToListAsync(ct);
-            foreach (var group in defaults.GroupBy(d => d.Kind).Where(g => !filledKinds.Contains(g.Key)))
+            foreach (var group in defaults.Items.GroupBy(d => d.Kind).Where(g => !filledKinds.Contains(g.Key)))
             {
                 var order = 1;
                 foreach (var d in group)
@@ -36,9 +57,9 @@ public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant te
             if (!await db.AgeBrackets().AnyAsync(ct))
             {
                 var order = 1;
-                foreach (var d in defaultBrackets)
+                foreach (var d in defaults.Brackets)
                     db.AgeBrackets().Add(new AgeBracket(d.Label, d.MinAge, d.MaxAge, order++));
-                added |= defaultBrackets.Count > 0;
+                added |= defaults.Brackets.Count > 0;
             }
 
             if (!await db.StructureSettings().AnyAsync(ct))
@@ -51,20 +72,6 @@ public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant te
                 await db.SaveChangesAsync(ct);
             return added;
         }
-    }
-
-    /// <summary>Host operation: completes every existing structure; returns how many got something.</summary>
-    public async Task<int> ProvisionAllAsync(CancellationToken ct = default)
-    {
-        // cross-tenant: the structures table is host-owned; each one is then handled inside itself.
-        var ids = await db.Structures.AsNoTracking().OrderBy(s => s.CreatedAtUtc).Select(s => s.Id).ToListAsync(ct);
-        var count = 0;
-        foreach (var id in ids)
-        {
-            if (await ProvisionAsync(id, ct))
-                count++;
-        }
-        return count;
     }
 }
 
@@ -108,16 +115,26 @@ internal sealed class ReferenceDataQuery(AppDbContext db) : IReferenceDataQuery
 /// <summary>The header's branding: the structure's name and, when it has one, its resized logo.</summary>
 internal sealed class ReferenceDataBrandingProvider(AppDbContext db, ICurrentTenant tenant) : IStructureBrandingProvider
 {
+    /// <summary>
+    /// Runs on every page, so one query: the structure (host-owned, not filtered) with its settings row
+    /// as a subquery, read inside the structure because that table is tenant-filtered.
+    /// A logo is there exactly when its version date is (set and cleared together with the resized copy).
+    /// </summary>
     public async Task<StructureBranding?> GetAsync(Guid structureId, CancellationToken ct = default)
     {
-        var name = await db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => s.Name).SingleOrDefaultAsync(ct);
-        if (name is null)
-            return null;
         using (tenant.Change(structureId))
         {
-            var logo = await db.StructureSettings().AsNoTracking().Where(s => s.LogoResized != null)
-                .Select(s => new { s.LogoUpdatedAtUtc }).SingleOrDefaultAsync(ct);
-            return new StructureBranding(name, logo is null ? null : LogoUrls.Public(structureId, logo.LogoUpdatedAtUtc));
+            var settings = db.StructureSettings();
+            var row = await db.Structures.AsNoTracking().Where(s => s.Id == structureId)
+                .Select(s => new
+                {
+                    s.Name,
+                    LogoUpdatedAtUtc = settings.Where(x => x.LogoResized != null).Select(x => x.LogoUpdatedAtUtc).FirstOrDefault(),
+                })
+                .SingleOrDefaultAsync(ct);
+            if (row is null)
+                return null;
+            return new StructureBranding(row.Name, row.LogoUpdatedAtUtc is null ? null : LogoUrls.Public(structureId, row.LogoUpdatedAtUtc));
         }
     }
 }

@@ -24,18 +24,13 @@ public sealed class ReferenceListService(
     AppDbContext db,
     ICurrentTenant tenant,
     IAuditLog audit,
-    IEnumerable<IReferenceValueUsage> usages)
+    IEnumerable<IReferenceValueUsage> usages,
+    IReferenceDataQuery query)
 {
     public const string UsedValueDeactivated = "Cette valeur est utilisée : elle a été désactivée au lieu d'être supprimée.";
 
-    public async Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = true, CancellationToken ct = default)
-    {
-        var query = db.ReferenceItems().AsNoTracking().Where(i => i.Kind == kind);
-        if (!includeInactive)
-            query = query.Where(i => i.IsActive);
-        var items = await query.OrderBy(i => i.Order).ThenBy(i => i.Label).ToListAsync(ct);
-        return items.Select(i => i.ToDto()).ToList();
-    }
+    public Task<IReadOnlyList<ReferenceItemDto>> ListAsync(ReferenceListKind kind, bool includeInactive = true, CancellationToken ct = default) =>
+        query.ListAsync(kind, includeInactive, ct);
 
     /// <summary>Per list: how many values are active, and how many in all.</summary>
     public async Task<IReadOnlyDictionary<ReferenceListKind, (int Active, int Total)>> CountsAsync(CancellationToken ct = default)
@@ -81,13 +76,8 @@ public sealed class ReferenceListService(
     {
         var item = await FindAsync(kind, id, ct);
         var all = await db.ReferenceItems().Where(i => i.Kind == kind).OrderBy(i => i.Order).ThenBy(i => i.Label).ToListAsync(ct);
-        var index = all.IndexOf(item);
-        var target = index + (int)direction;
-        if (target < 0 || target >= all.Count)
-            return;
-        (all[index], all[target]) = (all[target], all[index]);
-        Renumber(all);
-        await db.SaveChangesAsync(ct);
+        if (Ordering.Move(all, item, direction))
+            await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Sets the whole order at once: <paramref name="orderedIds"/> lists every value of the list, once.</summary>
@@ -105,7 +95,7 @@ public sealed class ReferenceListService(
         }
         if (orderedIds.Distinct().Count() != orderedIds.Count || orderedIds.Count != all.Count)
             throw new BusinessException("L'ordre doit citer chaque valeur de la liste une seule fois.");
-        Renumber(orderedIds.Select(id => byId[id]).ToList());
+        Ordering.Renumber(orderedIds.Select(id => byId[id]));
         audit.Record("Liste réordonnée", ReferenceListKinds.DisplayName(kind));
         await db.SaveChangesAsync(ct);
     }
@@ -151,12 +141,6 @@ public sealed class ReferenceListService(
     {
         if (tenant.Id is null)
             throw new EntityNotFoundException("Structure");
-    }
-
-    private static void Renumber(IList<ReferenceItem> ordered)
-    {
-        for (var i = 0; i < ordered.Count; i++)
-            ordered[i].Order = i + 1;
     }
 
     internal static string ValidLabel(string? label)

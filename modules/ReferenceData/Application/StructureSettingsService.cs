@@ -152,8 +152,7 @@ public sealed class StructureSettingsService(AppDbContext db, ICurrentTenant ten
             return null;
         using (tenant.Change(structureId))
         {
-            return await db.StructureSettings().AsNoTracking().Where(s => s.LogoResized != null)
-                .Select(s => new LogoFile(s.LogoResized!, s.LogoResizedContentType!, s.LogoUpdatedAtUtc!.Value)).SingleOrDefaultAsync(ct);
+            return await GetLogoAsync(original: false, ct);
         }
     }
 
@@ -178,6 +177,8 @@ public sealed class StructureSettingsService(AppDbContext db, ICurrentTenant ten
 public static class LogoUrls
 {
     /// <summary>The versioned public URL: a new logo gets a new URL, so browsers may cache it for long.</summary>
-    public static string Public(Guid structureId, DateTime? updatedAtUtc) =>
-        $"/logo/{structureId}?v={(updatedAtUtc ?? DateTime.UnixEpoch).Ticks:x}";
+    public static string Public(Guid structureId, DateTime? updatedAtUtc) => $"/logo/{structureId}?v={Version(updatedAtUtc)}";
+
+    /// <summary>The logo's version token (the URL's "v" and the response's ETag): changes with every logo change.</summary>
+    public static string Version(DateTime? updatedAtUtc) => (updatedAtUtc ?? DateTime.UnixEpoch).Ticks.ToString("x");
 }

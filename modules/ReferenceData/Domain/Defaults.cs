@@ -6,7 +6,7 @@ namespace CentresConnectes.ReferenceData.Domain;
 /// A platform-wide default value, owned by the host (not by a structure): the super-admin edits
 /// these, and they are copied into each new structure's lists.
 /// </summary>
-public sealed class DefaultReferenceItem
+public sealed class DefaultReferenceItem : IOrderedValue
 {
     private DefaultReferenceItem() { }
 
@@ -24,7 +24,8 @@ public sealed class DefaultReferenceItem
     public string Label { get; private set; } = "";
     public string NormalizedLabel { get; private set; } = "";
     public string? Code { get; private set; }
-    public int Order { get; set; }
+    public int Order { get; private set; }
+    int IOrderedValue.Order { get => Order; set => Order = value; }
 
     public void Rename(string label)
     {
@@ -34,7 +35,7 @@ public sealed class DefaultReferenceItem
 }
 
 /// <summary>A platform-wide default age bracket (host-owned).</summary>
-public sealed class DefaultAgeBracket
+public sealed class DefaultAgeBracket : IAgeRange
 {
     private DefaultAgeBracket() { }
 
@@ -49,7 +50,8 @@ public sealed class DefaultAgeBracket
     public string Label { get; private set; } = "";
     public int MinAge { get; private set; }
     public int MaxAge { get; private set; }
-    public int Order { get; set; }
+    public int Order { get; private set; }
+    int IOrderedValue.Order { get => Order; set => Order = value; }
 
     public void Update(string label, int minAge, int maxAge)
     {

@@ -7,7 +7,7 @@ namespace CentresConnectes.ReferenceData.Domain;
 /// One value of one of a structure's lists. <see cref="NormalizedLabel"/> carries a unique index per
 /// structure and list, so two "Lille" (or "lille", "Lillé"…) can never coexist, even under a race.
 /// </summary>
-public sealed class ReferenceItem : IMultiTenant
+public sealed class ReferenceItem : IMultiTenant, IOrderedValue
 {
     public const int LabelMaxLength = 100;
 
@@ -30,7 +30,8 @@ public sealed class ReferenceItem : IMultiTenant
     public string NormalizedLabel { get; private set; } = "";
     /// <summary>Stable key of a default value ("rsa", "mere"…); null for the values a structure adds.</summary>
     public string? Code { get; private set; }
-    public int Order { get; set; }
+    public int Order { get; private set; }
+    int IOrderedValue.Order { get => Order; set => Order = value; }
     public bool IsActive { get; private set; }
 
     public void Rename(string label)
@@ -47,7 +48,7 @@ public sealed class ReferenceItem : IMultiTenant
 }
 
 /// <summary>An age bracket for the statistics (bounds in whole years, inclusive).</summary>
-public sealed class AgeBracket : IMultiTenant
+public sealed class AgeBracket : IMultiTenant, IAgeRange
 {
     public const int LabelMaxLength = 50;
     public const int MaxAgeLimit = 120;
@@ -67,7 +68,8 @@ public sealed class AgeBracket : IMultiTenant
     public string Label { get; private set; } = "";
     public int MinAge { get; private set; }
     public int MaxAge { get; private set; }
-    public int Order { get; set; }
+    public int Order { get; private set; }
+    int IOrderedValue.Order { get => Order; set => Order = value; }
     public bool IsActive { get; private set; }
 
     public void Update(string label, int minAge, int maxAge)
@@ -80,8 +82,6 @@ public sealed class AgeBracket : IMultiTenant
     public void Deactivate() => IsActive = false;
 
     public void Reactivate() => IsActive = true;
-
-    public bool Overlaps(int minAge, int maxAge) => MinAge <= maxAge && minAge <= MaxAge;
 
     public static string DefaultLabel(int minAge, int maxAge) => $"{minAge} à {maxAge} ans";
 

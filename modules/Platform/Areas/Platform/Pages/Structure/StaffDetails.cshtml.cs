@@ -33,10 +33,7 @@ public sealed class StaffDetailsModel(StaffService staff) : AppPageModel
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task> action, string success)
     {
-        if (await TryAsync(action))
-            FlashSuccess(success);
-        else
-            FlashError(ErrorText);
+        await TryFlashAsync(action, success);
         return RedirectToPage(new { id });
     }
 }

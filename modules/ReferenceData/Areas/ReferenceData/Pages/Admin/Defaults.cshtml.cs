@@ -15,7 +15,7 @@ public sealed class DefaultsModel(DefaultsService defaults) : AppPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Items = await defaults.ListAsync(null, ct);
+        Items = await defaults.ListAsync(ct);
         Brackets = await defaults.ListAgeBracketsAsync(ct);
     }
 
@@ -55,15 +55,7 @@ public sealed class DefaultsModel(DefaultsService defaults) : AppPageModel
 
     private async Task<IActionResult> RunAsync(Func<Task> action, string? success, string? fragment = null)
     {
-        if (await TryAsync(action))
-        {
-            if (success is not null)
-                FlashSuccess(success);
-        }
-        else
-        {
-            FlashError(ErrorText);
-        }
+        await TryFlashAsync(action, success);
         return RedirectToPage(null, null, null, fragment);
     }
 }

@@ -42,10 +42,7 @@ public sealed class AgeBracketsModel(AgeBracketService brackets) : AppPageModel
 
     private async Task<IActionResult> RunAsync(Func<Task> action, string success)
     {
-        if (await TryAsync(action))
-            FlashSuccess(success);
-        else
-            FlashError(ErrorText);
+        await TryFlashAsync(action, success);
         return RedirectToPage();
     }
 }

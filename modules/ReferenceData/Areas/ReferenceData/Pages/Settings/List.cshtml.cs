@@ -21,8 +21,6 @@ public sealed class ReferenceListModel(ReferenceListService lists) : AppPageMode
     public string? Message { get; private set; }
     public string? NewLabel { get; private set; }
 
-    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
-
     public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct)
     {
         if (!Resolve(kind))
@@ -63,7 +61,7 @@ public sealed class ReferenceListModel(ReferenceListService lists) : AppPageMode
             return NotFound();
         string? message = null;
         var ok = await TryAsync(async () => message = await action());
-        if (IsHtmx)
+        if (IsHtmxFragment)
         {
             Message = ok ? message : null;
             NewLabel = ok ? null : typedLabel;

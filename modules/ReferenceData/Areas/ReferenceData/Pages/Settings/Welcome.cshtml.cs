@@ -42,8 +42,7 @@ public sealed class WelcomeModel(StructureSettingsService settings) : AppPageMod
         {
             if (logo is null || logo.Length == 0)
                 throw new BusinessException("Choisissez un fichier image (PNG, JPEG ou WebP).");
-            if (logo.Length > LogoImage.MaxBytes)
-                throw new BusinessException("Le fichier est trop lourd : la taille maximale d'un logo est de 5 Mo.");
+            // The size is checked while reading (LogoImage.ReadLimitedAsync).
             await using var stream = logo.OpenReadStream();
             await settings.UploadLogoAsync(stream, maxWidth, maxHeight, ct);
         });
@@ -52,17 +51,13 @@ public sealed class WelcomeModel(StructureSettingsService settings) : AppPageMod
             FlashSuccess("Le logo est enregistré.");
             return RedirectToPage();
         }
-        Settings = await settings.GetAsync(ct);
-        WelcomeText = Settings.WelcomeMessageHtml;
+        await OnGetAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostLogoSizeAsync(int? maxWidth, int? maxHeight, CancellationToken ct)
     {
-        if (await TryAsync(() => settings.ResizeLogoAsync(maxWidth, maxHeight, ct)))
-            FlashSuccess("Le logo est redimensionné.");
-        else
-            FlashError(ErrorText);
+        await TryFlashAsync(() => settings.ResizeLogoAsync(maxWidth, maxHeight, ct), "Le logo est redimensionné.");
         return RedirectToPage();
     }
 
