@@ -24,23 +24,18 @@ command -v dotnet >/dev/null 2>&1 || die "dotnet (.NET 10 SDK) is not on PATH"
 case "$1" in
   --list | -l | --help | -h) ;;
   *)
-    PG_PORT="${CC_PG_PORT:-55432}"
     ENV_FILE="$CC_RUN_DIR/bench.env"
-    STARTED_PG=0
     cleanup() {
       local rc=$?
       trap - EXIT INT TERM
-      if ((STARTED_PG)); then
-        "$CC_REPO/etc/scripts/start-postgres.sh" --stop || log_warn "could not stop the PostgreSQL test cluster"
-      fi
+      pg_stop_if_owned
       exit "$rc"
     }
     trap cleanup EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
-    tcp_port_open 127.0.0.1 "$PG_PORT" || STARTED_PG=1
     rm -f "$ENV_FILE"
-    "$CC_REPO/etc/scripts/start-postgres.sh" --env "$ENV_FILE" || die "PostgreSQL could not be started"
+    pg_start_for_run "$ENV_FILE" || die "PostgreSQL could not be started"
     # shellcheck disable=SC1090
     . "$ENV_FILE"
     ;;

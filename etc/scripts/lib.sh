@@ -72,6 +72,26 @@ tcp_port_open() {
   timeout 2 bash -c ": </dev/tcp/${host}/${port}" >/dev/null 2>&1
 }
 
+# --- PostgreSQL test cluster -----------------------------------------------
+# pg_start_for_run ENV_FILE
+# Starts (or reuses) the test cluster through start-postgres.sh, which writes
+# CC_TEST_POSTGRES to ENV_FILE. A run owns the cluster when nothing listened
+# on the port before it (decided before starting, so that a half-started
+# cluster is stopped too): pg_stop_if_owned, called on exit, stops only that
+# one, and leaves a developer's or another run's cluster alone.
+CC_PG_OWNED=0
+pg_start_for_run() {
+  local env_file=$1
+  tcp_port_open 127.0.0.1 "${CC_PG_PORT:-55432}" || CC_PG_OWNED=1
+  "$CC_REPO/etc/scripts/start-postgres.sh" --env "$env_file"
+}
+
+pg_stop_if_owned() {
+  if ((CC_PG_OWNED)); then
+    "$CC_REPO/etc/scripts/start-postgres.sh" --stop || log_warn "could not stop the PostgreSQL test cluster"
+  fi
+}
+
 # --- Env files -------------------------------------------------------------
 # env_file_set FILE NAME VALUE
 # Writes `export NAME="VALUE"` to FILE, replacing an earlier line for the

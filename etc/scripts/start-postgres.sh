@@ -3,31 +3,11 @@
 #
 #   etc/scripts/start-postgres.sh [--env FILE]   start (or reuse) the cluster
 #   etc/scripts/start-postgres.sh --stop         stop the cluster this script manages
-#   . etc/scripts/start-postgres.sh              start and export CC_TEST_POSTGRES
 #
 # Listens on 127.0.0.1:${CC_PG_PORT:-55432} only (no Unix socket), user
 # `postgres` / password `postgres` (scram-sha-256), data in
 # ${CC_RUN_DIR:-<repo>/.run}/pg. Durability is switched off: this cluster
 # only ever holds test data.
-
-# When sourced, do the work in a child bash: `set -euo pipefail` and `exit`
-# must not leak into (or kill) the caller's interactive shell. The child
-# writes an env file that we then source here.
-if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
-  _cc_pg_env="$(mktemp)"
-  if bash "${BASH_SOURCE[0]}" --env "$_cc_pg_env" "$@"; then
-    # shellcheck disable=SC1090
-    . "$_cc_pg_env"
-    rm -f "$_cc_pg_env"
-    unset _cc_pg_env
-    return 0
-  else
-    _cc_pg_rc=$?
-    rm -f "$_cc_pg_env"
-    unset _cc_pg_env
-    return "$_cc_pg_rc"
-  fi
-fi
 
 set -euo pipefail
 
@@ -42,7 +22,7 @@ PG_CONN="Host=${PG_HOST};Port=${PG_PORT};Username=${PG_USER};Password=${PG_PASSW
 START_TIMEOUT=30
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 

@@ -53,7 +53,6 @@ rm -f "$ENV_FILE"
 # --- Services --------------------------------------------------------------
 # Only stop on exit what this run started: a developer's already-running
 # cluster or sink is reused and left alone.
-STARTED_PG=0
 STARTED_SMTP=0
 
 cleanup() {
@@ -62,9 +61,7 @@ cleanup() {
   if ((STARTED_SMTP)); then
     "$SCRIPTS/start-smtp-sink.sh" --stop || log_warn "could not stop the SMTP sink"
   fi
-  if ((STARTED_PG)); then
-    "$SCRIPTS/start-postgres.sh" --stop || log_warn "could not stop the PostgreSQL test cluster"
-  fi
+  pg_stop_if_owned
   exit "$rc"
 }
 trap cleanup EXIT
@@ -72,11 +69,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# PostgreSQL: if nothing listens on the port yet, whatever is there after
-# start-postgres.sh was started by us (set before starting so a half-started
-# cluster is stopped too).
-tcp_port_open 127.0.0.1 "$PG_PORT" || STARTED_PG=1
-if ! "$SCRIPTS/start-postgres.sh" --env "$ENV_FILE"; then
+# PostgreSQL: owned by this run only if nothing listened on its port (lib.sh).
+if ! pg_start_for_run "$ENV_FILE"; then
   component_unavailable "PostgreSQL test cluster could not be started on 127.0.0.1:${PG_PORT}"
 fi
 

@@ -6,22 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CentresConnectes.ArchitectureTests;
 
-/// <summary>The running application's endpoints (real host on SQLite): nothing under /api is open.</summary>
-public sealed class ApiAuthorizationTests : IAsyncLifetime
+/// <summary>The running application (real host on SQLite), started once for the class's tests.</summary>
+public sealed class SqliteApp() : AppFactory(DatabaseProvider.Sqlite)
 {
-    private readonly AppFactory _factory = new(DatabaseProvider.Sqlite);
-    private IReadOnlyList<RouteEndpoint> _api = [];
+    /// <summary>Only the endpoints are read: no first-run setup needed.</summary>
+    protected override bool Installed => false;
+}
 
-    public Task InitializeAsync()
-    {
-        _api = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("api/", StringComparison.Ordinal) || raw.StartsWith("/api/", StringComparison.Ordinal)))
-            .ToList();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+/// <summary>The running application's endpoints: nothing under /api is open.</summary>
+public sealed class ApiAuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private readonly IReadOnlyList<RouteEndpoint> _api = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("api/", StringComparison.Ordinal) || raw.StartsWith("/api/", StringComparison.Ordinal)))
+        .ToList();
 
     private static string Describe(RouteEndpoint e) =>
         $"{string.Join(",", e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])} {e.RoutePattern.RawText}";

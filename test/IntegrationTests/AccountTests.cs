@@ -4,11 +4,12 @@ using CentresConnectes.Platform.Contracts;
 using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
 /// <summary>Sign-in, lockout, password reset by e-mail (through the SMTP sink), password change, sign-out.</summary>
-public abstract class AccountTests(AppFixture fixture) : AppTest(fixture)
+public abstract class AccountTests(AppFactory app) : AppTest(app)
 {
     private const string NewPassword = "Une toute nouvelle phrase de passe 2026";
 
@@ -134,6 +135,8 @@ public abstract class AccountTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class AccountTestsOnSqlite(SqliteMailApp fixture) : AccountTests(fixture), IClassFixture<SqliteMailApp>;
+[Collection(Apps.SqliteMail)]
+public sealed class AccountTestsOnSqlite(SqliteMailApp app) : AccountTests(app);
 
-public sealed class AccountTestsOnPostgreSql(PostgreSqlMailApp fixture) : AccountTests(fixture), IClassFixture<PostgreSqlMailApp>;
+[Collection(Apps.PostgreSqlMail)]
+public sealed class AccountTestsOnPostgreSql(PostgreSqlMailApp app) : AccountTests(app);

@@ -7,14 +7,16 @@ using System.Text.RegularExpressions;
 using CentresConnectes.IntegrationTests.Infrastructure;
 using CentresConnectes.Platform.Application;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
 /// <summary>OpenAPI document, reference page, and per-user API keys.</summary>
-public abstract partial class ApiTests(AppFixture fixture) : AppTest(fixture)
+public abstract partial class ApiTests(AppFactory app) : AppTest(app)
 {
     [Fact]
     public async Task The_OpenAPI_document_and_the_reference_page_are_served_to_signed_in_users_only()
@@ -23,8 +25,7 @@ public abstract partial class ApiTests(AppFixture fixture) : AppTest(fixture)
         (await anonymous.GetAsync("/openapi/v1.json")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await anonymous.GetAsync("/scalar/v1")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
 
-        var structure = await App.CreateStructureAsync("OpenAPI");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (_, admin) = await App.StructureWithAdminAsync("OpenAPI");
         var response = await admin.GetAsync("/openapi/v1.json");
         response.ShouldBe(HttpStatusCode.OK);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -95,8 +96,7 @@ public abstract partial class ApiTests(AppFixture fixture) : AppTest(fixture)
     [Fact]
     public async Task Keys_created_and_revoked_on_the_profile_page_work_the_same()
     {
-        var structure = await App.CreateStructureAsync("Profil clés");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (_, admin) = await App.StructureWithAdminAsync("Profil clés");
 
         var page = await admin.PostFormAsync("/profil", Form(("keyName", "Intégration")), "/profil?handler=CreateKey");
         page.ShouldBe(HttpStatusCode.OK);
@@ -141,8 +141,8 @@ public abstract partial class ApiTests(AppFixture fixture) : AppTest(fixture)
     [Fact]
     public async Task Only_a_hash_of_the_key_is_stored()
     {
-        var structure = await App.CreateStructureAsync("Clé stockée");
-        var key = await CreateKeyAsync(await App.SignInAsync(structure.AdminEmail));
+        var (_, admin) = await App.StructureWithAdminAsync("Clé stockée");
+        var key = await CreateKeyAsync(admin);
         var prefix = key.Split('_')[1];
         var secret = key[(key.IndexOf('_', 3) + 1)..];
         secret.Length.ShouldBeGreaterThanOrEqualTo(40);
@@ -198,6 +198,8 @@ public abstract partial class ApiTests(AppFixture fixture) : AppTest(fixture)
     private static partial Regex NewKeyRegex();
 }
 
-public sealed class ApiTestsOnSqlite(SqliteApp fixture) : ApiTests(fixture), IClassFixture<SqliteApp>;
+[Collection(Apps.Sqlite)]
+public sealed class ApiTestsOnSqlite(SqliteApp app) : ApiTests(app);
 
-public sealed class ApiTestsOnPostgreSql(PostgreSqlApp fixture) : ApiTests(fixture), IClassFixture<PostgreSqlApp>;
+[Collection(Apps.PostgreSql)]
+public sealed class ApiTestsOnPostgreSql(PostgreSqlApp app) : ApiTests(app);

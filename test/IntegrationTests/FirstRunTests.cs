@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
@@ -13,7 +14,7 @@ namespace CentresConnectes.IntegrationTests;
 /// First run on a fresh install: the one-time setup page. The whole story is one test because it
 /// needs the install to be fresh, and the fixture's factory is used by this class only.
 /// </summary>
-public abstract class FirstRunTests(AppFixture fixture) : AppTest(fixture)
+public abstract class FirstRunTests(AppFactory app) : AppTest(app)
 {
     private const string Email = "premiere@plateforme.test";
 
@@ -72,12 +73,12 @@ public abstract class FirstRunTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class FirstRunTestsOnSqlite(SqliteFreshApp fixture) : FirstRunTests(fixture), IClassFixture<SqliteFreshApp>;
+public sealed class FirstRunTestsOnSqlite(SqliteFreshApp app) : FirstRunTests(app), IClassFixture<SqliteFreshApp>;
 
-public sealed class FirstRunTestsOnPostgreSql(PostgreSqlFreshApp fixture) : FirstRunTests(fixture), IClassFixture<PostgreSqlFreshApp>;
+public sealed class FirstRunTestsOnPostgreSql(PostgreSqlFreshApp app) : FirstRunTests(app), IClassFixture<PostgreSqlFreshApp>;
 
 /// <summary>Scripted installs: Setup:SuperAdminEmail / Setup:SuperAdminPassword create the account at start-up.</summary>
-public abstract class ScriptedSetupTests(AppFixture fixture) : AppTest(fixture)
+public abstract class ScriptedSetupTests(AppFactory app) : AppTest(app)
 {
     [Fact]
     public async Task The_super_admin_from_configuration_exists_at_start_up_and_the_setup_page_is_gone()
@@ -99,6 +100,6 @@ public abstract class ScriptedSetupTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class ScriptedSetupTestsOnSqlite(SqliteScriptedSetupApp fixture) : ScriptedSetupTests(fixture), IClassFixture<SqliteScriptedSetupApp>;
+public sealed class ScriptedSetupTestsOnSqlite(SqliteScriptedSetupApp app) : ScriptedSetupTests(app), IClassFixture<SqliteScriptedSetupApp>;
 
-public sealed class ScriptedSetupTestsOnPostgreSql(PostgreSqlScriptedSetupApp fixture) : ScriptedSetupTests(fixture), IClassFixture<PostgreSqlScriptedSetupApp>;
+public sealed class ScriptedSetupTestsOnPostgreSql(PostgreSqlScriptedSetupApp app) : ScriptedSetupTests(app), IClassFixture<PostgreSqlScriptedSetupApp>;

@@ -2,14 +2,16 @@ using System.Net;
 using CentresConnectes.IntegrationTests.Infrastructure;
 using CentresConnectes.Platform.Application;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
 /// <summary>"Entrer dans la structure": the super-admin acts as a structure's admin, visibly and audited.</summary>
-public abstract class ImpersonationTests(AppFixture fixture) : AppTest(fixture)
+public abstract class ImpersonationTests(AppFactory app) : AppTest(app)
 {
     private const string SuperAdminName = "Super Admin"; // the name AppFactory.EnsureSuperAdminAsync gives
 
@@ -111,6 +113,8 @@ public abstract class ImpersonationTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class ImpersonationTestsOnSqlite(SqliteApp fixture) : ImpersonationTests(fixture), IClassFixture<SqliteApp>;
+[Collection(Apps.Sqlite)]
+public sealed class ImpersonationTestsOnSqlite(SqliteApp app) : ImpersonationTests(app);
 
-public sealed class ImpersonationTestsOnPostgreSql(PostgreSqlApp fixture) : ImpersonationTests(fixture), IClassFixture<PostgreSqlApp>;
+[Collection(Apps.PostgreSql)]
+public sealed class ImpersonationTestsOnPostgreSql(PostgreSqlApp app) : ImpersonationTests(app);

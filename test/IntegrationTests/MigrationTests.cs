@@ -7,12 +7,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CentresConnectes.IntegrationTests;
 
 /// <summary>Both migration sets apply to an empty database and match the runtime model.</summary>
-public abstract class MigrationTests(AppFixture fixture) : AppTest(fixture)
+public abstract class MigrationTests(AppFactory app) : AppTest(app)
 {
     [Fact]
     public async Task Every_migration_applies_to_an_empty_database()
@@ -21,10 +20,7 @@ public abstract class MigrationTests(AppFixture fixture) : AppTest(fixture)
         var databaseName = "cc_migr_" + Guid.NewGuid().ToString("N")[..12];
         var folder = Path.Combine(Path.GetTempPath(), "cc-tests", databaseName);
         Directory.CreateDirectory(folder);
-        var connectionString = Provider == DatabaseProvider.PostgreSql
-            ? new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = databaseName }.ConnectionString
-            : $"Data Source={Path.Combine(folder, "empty.db")}";
-        var settings = new DatabaseSettings(Provider, connectionString);
+        var settings = new DatabaseSettings(Provider, TestDatabases.ConnectionString(Provider, databaseName, folder));
         var options = new DbContextOptionsBuilder<AppDbContext>();
         settings.Configure(options, modules);
 
@@ -49,19 +45,7 @@ public abstract class MigrationTests(AppFixture fixture) : AppTest(fixture)
         }
         finally
         {
-            if (Provider == DatabaseProvider.PostgreSql)
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
-            }
-            else
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            }
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            await TestDatabases.DropAsync(Provider, databaseName, folder);
         }
     }
 
@@ -88,6 +72,8 @@ public abstract class MigrationTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class MigrationTestsOnSqlite(SqliteApp fixture) : MigrationTests(fixture), IClassFixture<SqliteApp>;
+[Collection(Apps.Sqlite)]
+public sealed class MigrationTestsOnSqlite(SqliteApp app) : MigrationTests(app);
 
-public sealed class MigrationTestsOnPostgreSql(PostgreSqlApp fixture) : MigrationTests(fixture), IClassFixture<PostgreSqlApp>;
+[Collection(Apps.PostgreSql)]
+public sealed class MigrationTestsOnPostgreSql(PostgreSqlApp app) : MigrationTests(app);

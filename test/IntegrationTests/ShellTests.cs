@@ -7,11 +7,12 @@ using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
 /// <summary>What every page shares: error pages, FEDER notice, logo link, security headers, antiforgery; and the jobs dashboard.</summary>
-public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
+public abstract class ShellTests(AppFactory app) : AppTest(app)
 {
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : throw new ShouldAssertException($"{name} is missing on {response.RequestMessage?.RequestUri}");
@@ -32,8 +33,7 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
         dashboard.ShouldBe(HttpStatusCode.OK);
         (await dashboard.Content.ReadAsStringAsync()).ShouldContain("Hangfire");
 
-        var structure = await App.CreateStructureAsync("Tâches");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (structure, admin) = await App.StructureWithAdminAsync("Tâches");
         await admin.ShouldBeForbiddenAsync(await admin.GetAsync("/hangfire"));
         await admin.ShouldBeForbiddenAsync(await admin.GetAsync("/hangfire/jobs/enqueued"));
         var staff = await App.SignInAsync(await App.CreateStaffAsync(structure.Id, Roles.Animateur));
@@ -75,8 +75,7 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
         text.ShouldContain(FundingNotice);
         HasLogoLinkToHome(text).ShouldBeTrue();
 
-        var structure = await App.CreateStructureAsync("Erreurs");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (_, admin) = await App.StructureWithAdminAsync("Erreurs");
         var signedIn = await admin.GetAsync("/structure/pas-de-page-ici");
         signedIn.ShouldBe(HttpStatusCode.NotFound);
         (await signedIn.TextAsync()).ShouldContain("Page introuvable");
@@ -88,8 +87,7 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
     public async Task Every_page_carries_the_FEDER_notice_and_the_logo_link_home()
     {
         var super = await SignInSuperAdminAsync();
-        var structure = await App.CreateStructureAsync("Pages");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (structure, admin) = await App.StructureWithAdminAsync("Pages");
         var anonymous = App.CreateTestClient();
         var staffId = await UserIdAsync(structure.AdminEmail);
 
@@ -173,7 +171,7 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
         (await App.DbAsync(null, db => db.Users.AnyAsync(u => u.Email == email))).ShouldBeFalse();
 
         // A token from another session does not count either.
-        var other = await App.SignInAsync((await App.CreateStructureAsync("Autre session")).AdminEmail);
+        var (_, other) = await App.StructureWithAdminAsync("Autre session");
         var foreignToken = TestClient.AntiforgeryToken(await other.GetPageAsync("/structure/comptes"));
         var forged = await admin.Http.PostAsync("/structure/comptes", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -189,6 +187,8 @@ public abstract class ShellTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class ShellTestsOnSqlite(SqliteApp fixture) : ShellTests(fixture), IClassFixture<SqliteApp>;
+[Collection(Apps.Sqlite)]
+public sealed class ShellTestsOnSqlite(SqliteApp app) : ShellTests(app);
 
-public sealed class ShellTestsOnPostgreSql(PostgreSqlApp fixture) : ShellTests(fixture), IClassFixture<PostgreSqlApp>;
+[Collection(Apps.PostgreSql)]
+public sealed class ShellTestsOnPostgreSql(PostgreSqlApp app) : ShellTests(app);

@@ -1,21 +1,22 @@
 using System.Net;
 using CentresConnectes.IntegrationTests.Infrastructure;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
 /// <summary>The structure admin manages the staff accounts of their structure.</summary>
-public abstract class StaffTests(AppFixture fixture) : AppTest(fixture)
+public abstract class StaffTests(AppFactory app) : AppTest(app)
 {
     private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@structure.test";
 
     [Fact]
     public async Task The_admin_invites_staff_from_the_page_and_the_api()
     {
-        var structure = await App.CreateStructureAsync("Invitations");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (structure, admin) = await App.StructureWithAdminAsync("Invitations");
 
         var fromPage = NewEmail("page");
         (await admin.PostFormAsync("/structure/comptes", Form(("Input.DisplayName", "Nadia Benali"), ("Input.Email", fromPage), ("Input.Role", Roles.TravailleurSocial))))
@@ -77,8 +78,7 @@ public abstract class StaffTests(AppFixture fixture) : AppTest(fixture)
     [Fact]
     public async Task Disabling_an_account_ends_its_open_sessions_and_signing_in_is_refused()
     {
-        var structure = await App.CreateStructureAsync("Désactivation");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (structure, admin) = await App.StructureWithAdminAsync("Désactivation");
 
         // From the page.
         var first = await App.CreateStaffAsync(structure.Id, Roles.Animateur);
@@ -117,8 +117,7 @@ public abstract class StaffTests(AppFixture fixture) : AppTest(fixture)
     [Fact]
     public async Task The_admin_cannot_disable_their_own_account()
     {
-        var structure = await App.CreateStructureAsync("Soi-même");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (structure, admin) = await App.StructureWithAdminAsync("Soi-même");
         var me = await admin.GetJsonAsync<MeDto>("/api/me");
 
         var api = await admin.PostJsonAsync($"/api/staff/{me.Id}/disable", new { });
@@ -140,6 +139,8 @@ public abstract class StaffTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class StaffTestsOnSqlite(SqliteApp fixture) : StaffTests(fixture), IClassFixture<SqliteApp>;
+[Collection(Apps.Sqlite)]
+public sealed class StaffTestsOnSqlite(SqliteApp app) : StaffTests(app);
 
-public sealed class StaffTestsOnPostgreSql(PostgreSqlApp fixture) : StaffTests(fixture), IClassFixture<PostgreSqlApp>;
+[Collection(Apps.PostgreSql)]
+public sealed class StaffTestsOnPostgreSql(PostgreSqlApp app) : StaffTests(app);

@@ -4,11 +4,12 @@ using CentresConnectes.Platform.Contracts;
 using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
 /// <summary>The super-admin manages structures; invitations really go through SMTP to the sink.</summary>
-public abstract class StructureTests(AppFixture fixture) : AppTest(fixture)
+public abstract class StructureTests(AppFactory app) : AppTest(app)
 {
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}@structure.test";
 
@@ -124,8 +125,7 @@ public abstract class StructureTests(AppFixture fixture) : AppTest(fixture)
     [Fact]
     public async Task A_structure_admin_is_forbidden_the_structures_pages_and_api()
     {
-        var structure = await App.CreateStructureAsync("Interdite");
-        var admin = await App.SignInAsync(structure.AdminEmail);
+        var (structure, admin) = await App.StructureWithAdminAsync("Interdite");
 
         await admin.ShouldBeForbiddenAsync(await admin.GetAsync("/admin/structures"));
         await admin.ShouldBeForbiddenAsync(await admin.GetAsync($"/admin/structures/{structure.Id}"));
@@ -159,6 +159,8 @@ public abstract class StructureTests(AppFixture fixture) : AppTest(fixture)
     }
 }
 
-public sealed class StructureTestsOnSqlite(SqliteMailApp fixture) : StructureTests(fixture), IClassFixture<SqliteMailApp>;
+[Collection(Apps.SqliteMail)]
+public sealed class StructureTestsOnSqlite(SqliteMailApp app) : StructureTests(app);
 
-public sealed class StructureTestsOnPostgreSql(PostgreSqlMailApp fixture) : StructureTests(fixture), IClassFixture<PostgreSqlMailApp>;
+[Collection(Apps.PostgreSqlMail)]
+public sealed class StructureTestsOnPostgreSql(PostgreSqlMailApp app) : StructureTests(app);

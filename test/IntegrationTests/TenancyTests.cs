@@ -5,6 +5,7 @@ using CentresConnectes.Platform.Contracts;
 using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.IntegrationTests;
 
@@ -12,7 +13,7 @@ namespace CentresConnectes.IntegrationTests;
 /// Isolation between structures: the admin of A never sees nor changes anything of B, whatever
 /// the request says about the tenant; pooled contexts never carry a tenant from one request to another.
 /// </summary>
-public abstract class TenancyTests(AppFixture fixture) : AppTest(fixture), IAsyncLifetime
+public abstract class TenancyTests(AppFactory app) : AppTest(app), IAsyncLifetime
 {
     private TestStructure _a = null!;
     private TestStructure _b = null!;
@@ -191,6 +192,8 @@ public abstract class TenancyTests(AppFixture fixture) : AppTest(fixture), IAsyn
     }
 }
 
-public sealed class TenancyTestsOnSqlite(SqliteApp fixture) : TenancyTests(fixture), IClassFixture<SqliteApp>;
+[Collection(Apps.Sqlite)]
+public sealed class TenancyTestsOnSqlite(SqliteApp app) : TenancyTests(app);
 
-public sealed class TenancyTestsOnPostgreSql(PostgreSqlApp fixture) : TenancyTests(fixture), IClassFixture<PostgreSqlApp>;
+[Collection(Apps.PostgreSql)]
+public sealed class TenancyTestsOnPostgreSql(PostgreSqlApp app) : TenancyTests(app);

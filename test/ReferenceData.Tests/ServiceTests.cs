@@ -12,13 +12,11 @@ namespace CentresConnectes.ReferenceData.Tests;
 [Collection(SqliteCollection.Name)]
 public sealed class ProvisioningTests(SqliteApp app)
 {
-    private RefAppFactory Factory => app.Factory;
-
     [Fact]
     public async Task A_new_structure_gets_a_copy_of_the_defaults_and_its_settings_row()
     {
-        var structure = await Factory.CreateStructureAsync("Copie");
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        var structure = await app.CreateStructureAsync("Copie");
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var query = sp.GetRequiredService<IReferenceDataQuery>();
             (await query.ListAsync(ReferenceListKind.Sexe)).Select(i => (i.Label, i.Code)).ShouldBe([("Femme", "f"), ("Homme", "m")]);
@@ -40,9 +38,9 @@ public sealed class ProvisioningTests(SqliteApp app)
     [Fact]
     public async Task Completing_existing_structures_is_idempotent_and_leaves_filled_lists_alone()
     {
-        var structure = await Factory.CreateStructureAsync("Ancienne");
+        var structure = await app.CreateStructureAsync("Ancienne");
         // Simulate a structure created before the module: no cities, no brackets, no settings; one custom group.
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
             await db.Set<ReferenceItem>().Where(i => i.Kind == ReferenceListKind.Ville).ExecuteDeleteAsync();
@@ -53,12 +51,12 @@ public sealed class ProvisioningTests(SqliteApp app)
             await db.SaveChangesAsync();
         });
 
-        var first = await Factory.InScopeAsync(null, sp => sp.GetRequiredService<DefaultsService>().ProvisionExistingStructuresAsync());
+        var first = await app.InScopeAsync(null, sp => sp.GetRequiredService<DefaultsService>().ProvisionExistingStructuresAsync());
         first.ShouldBeGreaterThanOrEqualTo(1);
-        var second = await Factory.InScopeAsync(null, sp => sp.GetRequiredService<DefaultsService>().ProvisionExistingStructuresAsync());
+        var second = await app.InScopeAsync(null, sp => sp.GetRequiredService<DefaultsService>().ProvisionExistingStructuresAsync());
         second.ShouldBe(0);
 
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var query = sp.GetRequiredService<IReferenceDataQuery>();
             (await query.ListAsync(ReferenceListKind.Ville)).Select(i => i.Label).ShouldBe(["Faches-Thumesnil", "Lille", "Ronchin", "Autres"]);
@@ -72,12 +70,10 @@ public sealed class ProvisioningTests(SqliteApp app)
 [Collection(SqliteCollection.Name)]
 public sealed class ReferenceListServiceTests(SqliteApp app)
 {
-    private RefAppFactory Factory => app.Factory;
-
     private async Task<T> InStructure<T>(Func<ReferenceListService, IServiceProvider, Task<T>> action)
     {
-        var structure = await Factory.CreateStructureAsync("Listes");
-        return await Factory.InScopeAsync(structure.Id, sp => action(sp.GetRequiredService<ReferenceListService>(), sp));
+        var structure = await app.CreateStructureAsync("Listes");
+        return await app.InScopeAsync(structure.Id, sp => action(sp.GetRequiredService<ReferenceListService>(), sp));
     }
 
     [Fact]
@@ -131,7 +127,7 @@ public sealed class ReferenceListServiceTests(SqliteApp app)
     {
         var unused = await lists.AddAsync(ReferenceListKind.Groupe, "Sorties");
         var used = await lists.AddAsync(ReferenceListKind.Groupe, "Parentalité");
-        Factory.Usage.MarkUsed(used.Id);
+        app.Usage.MarkUsed(used.Id);
 
         var deleted = await lists.DeleteAsync(ReferenceListKind.Groupe, unused.Id);
         deleted.Deleted.ShouldBeTrue();
@@ -192,8 +188,8 @@ public sealed class ReferenceListServiceTests(SqliteApp app)
     [Fact]
     public async Task Two_simultaneous_additions_of_the_same_value_give_one() 
     {
-        var structure = await Factory.CreateStructureAsync("Course");
-        var attempts = Enumerable.Range(0, 4).Select(_ => Factory.InScopeAsync(structure.Id, async sp =>
+        var structure = await app.CreateStructureAsync("Course");
+        var attempts = Enumerable.Range(0, 4).Select(_ => app.InScopeAsync(structure.Id, async sp =>
         {
             try
             {
@@ -207,7 +203,7 @@ public sealed class ReferenceListServiceTests(SqliteApp app)
         }));
         var results = await Task.WhenAll(attempts);
         results.Count(r => r).ShouldBe(1);
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        await app.InScopeAsync(structure.Id, async sp =>
             (await sp.GetRequiredService<ReferenceListService>().ListAsync(ReferenceListKind.Groupe)).Count(g => g.Label == "Théâtre").ShouldBe(1));
     }
 }
@@ -217,8 +213,8 @@ public sealed class AgeBracketServiceTests(SqliteApp app)
 {
     private async Task Run(Func<AgeBracketService, Task> action)
     {
-        var structure = await app.Factory.CreateStructureAsync("Tranches");
-        await app.Factory.InScopeAsync(structure.Id, sp => action(sp.GetRequiredService<AgeBracketService>()));
+        var structure = await app.CreateStructureAsync("Tranches");
+        await app.InScopeAsync(structure.Id, sp => action(sp.GetRequiredService<AgeBracketService>()));
     }
 
     [Theory]
@@ -257,17 +253,15 @@ public sealed class AgeBracketServiceTests(SqliteApp app)
 [Collection(SqliteCollection.Name)]
 public sealed class StructureSettingsServiceTests(SqliteApp app)
 {
-    private RefAppFactory Factory => app.Factory;
-
     [Theory]
     [InlineData(SKEncodedImageFormat.Png, "image/png")]
     [InlineData(SKEncodedImageFormat.Jpeg, "image/jpeg")]
     [InlineData(SKEncodedImageFormat.Webp, "image/webp")]
     public async Task A_logo_is_kept_as_uploaded_and_resized_to_the_chosen_bounds(SKEncodedImageFormat format, string contentType)
     {
-        var structure = await Factory.CreateStructureAsync("Logo");
+        var structure = await app.CreateStructureAsync("Logo");
         var bytes = TestImages.Make(900, 900, format);
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var settings = sp.GetRequiredService<StructureSettingsService>();
             await settings.UploadLogoAsync(new MemoryStream(bytes), 200, 100);
@@ -310,9 +304,9 @@ public sealed class StructureSettingsServiceTests(SqliteApp app)
     public async Task Refused_files_change_nothing(string what, string message)
     {
         var bytes = RefusedFile(what);
-        var structure = await Factory.CreateStructureAsync("Refus");
+        var structure = await app.CreateStructureAsync("Refus");
         var good = TestImages.Make(200, 100, SKEncodedImageFormat.Png);
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var settings = sp.GetRequiredService<StructureSettingsService>();
             await settings.UploadLogoAsync(new MemoryStream(good), null, null);
@@ -320,13 +314,13 @@ public sealed class StructureSettingsServiceTests(SqliteApp app)
         if (what.Contains("5 Mo"))
             bytes.Length.ShouldBeGreaterThan(5 * 1024 * 1024);
 
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var settings = sp.GetRequiredService<StructureSettingsService>();
             var ex = await Should.ThrowAsync<BusinessException>(() => settings.UploadLogoAsync(new MemoryStream(bytes), 50, 50));
             ex.Message.ShouldContain(message, Case.Insensitive, what);
         });
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var settings = sp.GetRequiredService<StructureSettingsService>();
             (await settings.GetLogoAsync(original: true))!.Bytes.ShouldBe(good, what);
@@ -338,8 +332,8 @@ public sealed class StructureSettingsServiceTests(SqliteApp app)
     [Fact]
     public async Task Welcome_message_is_stored_sanitised_and_contact_is_checked()
     {
-        var structure = await Factory.CreateStructureAsync("Accueil");
-        await Factory.InScopeAsync(structure.Id, async sp =>
+        var structure = await app.CreateStructureAsync("Accueil");
+        await app.InScopeAsync(structure.Id, async sp =>
         {
             var settings = sp.GetRequiredService<StructureSettingsService>();
             var stored = await settings.UpdateWelcomeMessageAsync("<p>Bienvenue <img src=x onerror=alert(1)><a href=\"javascript:alert(1)\">ici</a></p><script>alert(2)</script>");

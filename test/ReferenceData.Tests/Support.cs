@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData.Contracts;
@@ -25,7 +24,7 @@ public sealed class FakeUsage : IReferenceValueUsage
 }
 
 /// <summary>The application over a real database, with <see cref="FakeUsage"/> registered.</summary>
-public sealed class RefAppFactory(DatabaseProvider provider) : AppFactory(provider)
+public class RefAppFactory(DatabaseProvider provider) : AppFactory(provider)
 {
     public FakeUsage Usage { get; } = new();
 
@@ -36,15 +35,8 @@ public sealed class RefAppFactory(DatabaseProvider provider) : AppFactory(provid
     }
 }
 
-public sealed class SqliteApp() : IAsyncLifetime
-{
-    public RefAppFactory Factory { get; } = new(DatabaseProvider.Sqlite);
-
-    // Starts the host (migrations run once here) and completes the first-run setup: sign-in needs it.
-    public Task InitializeAsync() => Factory.EnsureSuperAdminAsync();
-
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
-}
+/// <summary>One app for the tests of the collection (its host starts, and the first-run setup is done, before them).</summary>
+public sealed class SqliteApp() : RefAppFactory(DatabaseProvider.Sqlite);
 
 [CollectionDefinition(Name)]
 public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
@@ -87,25 +79,9 @@ public static class TestImages
     }
 }
 
+/// <summary>The logo API: a PUT with the file, no page behind it (so no antiforgery token).</summary>
 public static class HttpExtensions
 {
-    /// <summary>Posts a multipart form (file upload) with the antiforgery token read from <paramref name="pageUrl"/>.</summary>
-    public static async Task<HttpResponseMessage> PostMultipartAsync(this TestClient client, string pageUrl, string actionUrl,
-        string fileField, byte[] file, string fileName, string contentType, IDictionary<string, string>? fields = null)
-    {
-        var token = TestClient.AntiforgeryToken(await client.GetPageAsync(pageUrl));
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-        };
-        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
-            content.Add(new StringContent(value), key);
-        var fileContent = new ByteArrayContent(file);
-        fileContent.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        content.Add(fileContent, fileField, fileName);
-        return await client.Http.PostAsync(actionUrl, content);
-    }
-
     public static async Task<HttpResponseMessage> PutLogoAsync(this TestClient client, byte[] file, string fileName, string contentType, int? maxWidth = null, int? maxHeight = null)
     {
         using var content = new MultipartFormDataContent();
@@ -116,10 +92,4 @@ public static class HttpExtensions
         content.Add(fileContent, "file", fileName);
         return await client.Http.PutAsync("/api/settings/logo", content);
     }
-
-    public static Task<HttpResponseMessage> PostPageAsync(this TestClient client, string pageUrl, string actionUrl, IDictionary<string, string?>? fields = null) =>
-        client.PostFormAsync(pageUrl, fields ?? new Dictionary<string, string?>(), actionUrl);
-
-    public static void ShouldBe404(this HttpResponseMessage response, string what) =>
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, what);
 }

@@ -9,6 +9,7 @@ using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
+using static CentresConnectes.TestSupport.TestClient;
 
 namespace CentresConnectes.ReferenceData.Tests;
 
@@ -130,28 +131,28 @@ public abstract class TenancyTests(TenancyFixture fixture)
 
         foreach (var id in new[] { _aItem, _aDefault })
         {
-            (await b.GetAsync($"/api/reference/villes/{id}")).ShouldBe404("GET item");
-            (await b.PutJsonAsync($"/api/reference/villes/{id}", new { label = "Piraté" })).ShouldBe404("PUT label");
-            (await b.PutJsonAsync($"/api/reference/villes/{id}", new { isActive = false })).ShouldBe404("PUT inactive");
-            (await b.Http.DeleteAsync($"/api/reference/villes/{id}")).ShouldBe404("DELETE");
-            (await b.PostJsonAsync($"/api/reference/villes/{id}/move", new { direction = "up" })).ShouldBe404("move");
+            (await b.GetAsync($"/api/reference/villes/{id}")).ShouldBe(HttpStatusCode.NotFound, "GET item");
+            (await b.PutJsonAsync($"/api/reference/villes/{id}", new { label = "Piraté" })).ShouldBe(HttpStatusCode.NotFound, "PUT label");
+            (await b.PutJsonAsync($"/api/reference/villes/{id}", new { isActive = false })).ShouldBe(HttpStatusCode.NotFound, "PUT inactive");
+            (await b.Http.DeleteAsync($"/api/reference/villes/{id}")).ShouldBe(HttpStatusCode.NotFound, "DELETE");
+            (await b.PostJsonAsync($"/api/reference/villes/{id}/move", new { direction = "up" })).ShouldBe(HttpStatusCode.NotFound, "move");
         }
         var own = list.Select(i => i.Id).ToList();
-        (await b.PostJsonAsync("/api/reference/villes/reorder", new { ids = own.Skip(1).Append(_aItem) })).ShouldBe404("reorder");
+        (await b.PostJsonAsync("/api/reference/villes/reorder", new { ids = own.Skip(1).Append(_aItem) })).ShouldBe(HttpStatusCode.NotFound, "reorder");
 
         var brackets = await b.GetJsonAsync<List<AgeBracketDto>>("/api/reference/age-brackets");
         brackets.ShouldNotContain(x => x.Id == _aBracket);
-        (await b.GetAsync($"/api/reference/age-brackets/{_aBracket}")).ShouldBe404("GET bracket");
-        (await b.PutJsonAsync($"/api/reference/age-brackets/{_aBracket}", new { minAge = 0, maxAge = 1 })).ShouldBe404("PUT bracket");
-        (await b.Http.DeleteAsync($"/api/reference/age-brackets/{_aBracket}")).ShouldBe404("DELETE bracket");
+        (await b.GetAsync($"/api/reference/age-brackets/{_aBracket}")).ShouldBe(HttpStatusCode.NotFound, "GET bracket");
+        (await b.PutJsonAsync($"/api/reference/age-brackets/{_aBracket}", new { minAge = 0, maxAge = 1 })).ShouldBe(HttpStatusCode.NotFound, "PUT bracket");
+        (await b.Http.DeleteAsync($"/api/reference/age-brackets/{_aBracket}")).ShouldBe(HttpStatusCode.NotFound, "DELETE bracket");
 
         var settings = await b.GetJsonAsync<StructureSettingsView>("/api/settings");
         settings.StructureId.ShouldBe(_b.Id);
         (settings.WelcomeMessageHtml ?? "").ShouldNotContain(SecretWelcome);
         settings.Address.ShouldNotBe("Adresse de A");
-        (await b.GetAsync("/api/settings/logo")).ShouldBe404("B has no logo");
-        (await b.GetAsync("/structure/logo")).ShouldBe404("B has no logo");
-        (await b.PutJsonAsync("/api/settings", new { welcomeMessageHtml = "B", address = "Adresse de B" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await b.GetAsync("/api/settings/logo")).ShouldBe(HttpStatusCode.NotFound, "B has no logo");
+        (await b.GetAsync("/structure/logo")).ShouldBe(HttpStatusCode.NotFound, "B has no logo");
+        (await b.PutJsonAsync("/api/settings", new { welcomeMessageHtml = "B", address = "Adresse de B" })).ShouldBe(HttpStatusCode.OK);
 
         await AssertAUntouchedAsync();
     }
@@ -169,20 +170,20 @@ public abstract class TenancyTests(TenancyFixture fixture)
         {
             foreach (var handler in new[] { "Rename", "Deactivate", "Activate", "Delete", "Move" })
             {
-                var response = await b.PostPageAsync(page, $"{page}?handler={handler}&id={id}&direction=Up", new Dictionary<string, string?> { ["label"] = "Piraté" });
-                response.ShouldBe404($"{handler} {id}");
+                var response = await b.PostFormAsync(page, Form(("label", "Piraté")), $"{page}?handler={handler}&id={id}&direction=Up");
+                response.ShouldBe(HttpStatusCode.NotFound, $"{handler} {id}");
             }
         }
         // Another list's URL with A's id: still not found.
-        (await b.PostPageAsync("/parametres/listes/sexe", $"/parametres/listes/sexe?handler=Delete&id={_aItem}")).ShouldBe404("other list");
+        (await b.PostFormAsync("/parametres/listes/sexe", Form(), $"/parametres/listes/sexe?handler=Delete&id={_aItem}")).ShouldBe(HttpStatusCode.NotFound, "other list");
 
         const string brackets = "/parametres/tranches-d-age";
         (await b.GetPageAsync(brackets)).ShouldNotContain(_aBracket.ToString());
         foreach (var handler in new[] { "Update", "Deactivate", "Activate", "Delete" })
         {
-            var response = await b.PostPageAsync(brackets, $"{brackets}?handler={handler}&id={_aBracket}",
-                new Dictionary<string, string?> { ["label"] = "Piraté", ["minAge"] = "0", ["maxAge"] = "1" });
-            response.ShouldBe404($"bracket {handler}");
+            var response = await b.PostFormAsync(brackets, Form(("label", "Piraté"), ("minAge", "0"), ("maxAge", "1")),
+                $"{brackets}?handler={handler}&id={_aBracket}");
+            response.ShouldBe(HttpStatusCode.NotFound, $"bracket {handler}");
         }
 
         var welcome = await b.GetPageAsync("/parametres/message-d-accueil");

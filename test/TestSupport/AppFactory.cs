@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
+using Xunit;
 using static CentresConnectes.TestSupport.IdentityAssertions;
 
 namespace CentresConnectes.TestSupport;
@@ -17,8 +17,10 @@ namespace CentresConnectes.TestSupport;
 /// The whole application over a fresh, real database (PostgreSQL: a new database; SQLite: a new
 /// file), with its own data folder. E-mails go to the SMTP sink on loopback when <paramref name="useSmtpSink"/>,
 /// else to a pickup folder. Background job servers are off unless asked for.
+/// Usable as an xunit class or collection fixture as is (a subclass with a parameterless constructor):
+/// the host starts before the first test and the first-run setup is done (see <see cref="Installed"/>).
 /// </summary>
-public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, bool jobServer = false) : WebApplicationFactory<Program>
+public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, bool jobServer = false) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Une phrase de passe solide 42";
 
@@ -26,9 +28,23 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
     public string DatabaseName { get; } = "cc_test_" + Guid.NewGuid().ToString("N")[..12];
 
-    public string ConnectionString => Provider == DatabaseProvider.PostgreSql
-        ? new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString) { Database = DatabaseName }.ConnectionString
-        : $"Data Source={Path.Combine(DataDirectory, "test.db")}";
+    public string ConnectionString => TestDatabases.ConnectionString(Provider, DatabaseName, DataDirectory);
+
+    /// <summary>
+    /// As a fixture: whether the first-run setup is done before the tests (the sign-in page sends
+    /// everyone to the setup page until it is). Only tests of the first run want a fresh install.
+    /// </summary>
+    protected virtual bool Installed => true;
+
+    /// <summary>As a fixture: starts the host now, so that migration and start-up failures show up here, not inside a test.</summary>
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        _ = Services;
+        if (Installed)
+            await EnsureSuperAdminAsync();
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     /// <summary>
     /// Hangfire keeps its storage in a static (JobStorage.Current) that each host overwrites while it
@@ -106,6 +122,13 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
         return new TestStructure(id, name + " " + slug, adminEmail);
     }
 
+    /// <summary>A structure (see <see cref="CreateStructureAsync"/>) and its admin, signed in.</summary>
+    public async Task<(TestStructure Structure, TestClient Admin)> StructureWithAdminAsync(string name)
+    {
+        var structure = await CreateStructureAsync(name);
+        return (structure, await SignInAsync(structure.AdminEmail));
+    }
+
     /// <summary>Creates a staff account with a password in a structure.</summary>
     public async Task<string> CreateStaffAsync(Guid structureId, string role)
     {
@@ -141,22 +164,15 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
         return client;
     }
 
+    private int _disposed;
+
     public override async ValueTask DisposeAsync()
     {
+        // Once only: a fixture is disposed through IAsyncLifetime, then possibly through IDisposable too.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await base.DisposeAsync();
-        if (Provider == DatabaseProvider.PostgreSql)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        }
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        await TestDatabases.DropAsync(Provider, DatabaseName, DataDirectory);
         GC.SuppressFinalize(this);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MimeKit;
 
 namespace CentresConnectes.TestSupport;
@@ -5,6 +6,12 @@ namespace CentresConnectes.TestSupport;
 /// <summary>Reads what the SMTP sink on loopback received (one .eml file per message).</summary>
 public static class MailSink
 {
+    /// <summary>
+    /// Messages already read, by file: the sink writes each message to a temporary file and renames
+    /// it to *.eml when complete, so an .eml file never changes and is parsed once, not at every poll.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, MimeMessage> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>Waits for a message to <paramref name="recipient"/> and returns the newest one.</summary>
     public static async Task<MimeMessage> WaitForAsync(string recipient, TimeSpan? timeout = null, Func<MimeMessage, bool>? predicate = null)
     {
@@ -29,7 +36,8 @@ public static class MailSink
             return result;
         foreach (var file in Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal))
         {
-            var message = await MimeMessage.LoadAsync(file);
+            if (!Parsed.TryGetValue(file, out var message))
+                message = Parsed.GetOrAdd(file, await MimeMessage.LoadAsync(file));
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, recipient, StringComparison.OrdinalIgnoreCase)))
                 result.Add(message);
         }

@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.IntegrationTests.Infrastructure;
 
-/// <summary>Base of the test classes: each runs once per provider (see the concrete subclasses).</summary>
-public abstract class AppTest(AppFixture fixture)
+/// <summary>Base of the test classes: each runs once per provider (see the concrete subclasses and <see cref="Apps"/>).</summary>
+public abstract class AppTest(AppFactory app)
 {
-    protected AppFactory App => fixture.App;
+    protected AppFactory App => app;
 
-    protected DatabaseProvider Provider => fixture.Provider;
+    protected DatabaseProvider Provider => app.Provider;
 
     protected async Task<TestClient> SignInSuperAdminAsync() => await App.SignInAsync(await App.EnsureSuperAdminAsync());
 

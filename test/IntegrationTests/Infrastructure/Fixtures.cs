@@ -3,84 +3,63 @@ using CentresConnectes.TestSupport;
 
 namespace CentresConnectes.IntegrationTests.Infrastructure;
 
-/// <summary>
-/// One running application (and so one freshly migrated database) shared by the tests of one
-/// class on one provider: starting a factory migrates a new database, which is the slow part.
-/// Tests sharing it create their own structures and accounts (unique names), never rely on
-/// an empty database (except <see cref="FirstRunTests"/>, on a fresh install of its own).
-/// </summary>
-public abstract class AppFixture : IAsyncLifetime
+// One running application (and so one freshly migrated database) per kind of app and provider,
+// shared by every test class that uses it through an xunit collection: starting a factory migrates
+// a new database, which is the slow part. The classes of one collection run one after the other
+// (collections run in parallel with each other), so a test that counts rows before and after sees
+// no other test's writes. Tests sharing an app create their own structures and accounts (unique
+// names) and never rely on an empty database; the first-run and scripted-setup tests, which need
+// a fresh install, keep an app of their own (class fixtures).
+
+/// <summary>The names of the collections sharing one app.</summary>
+public static class Apps
 {
-    public AppFactory App { get; private set; } = null!;
-
-    public abstract DatabaseProvider Provider { get; }
-
-    protected abstract AppFactory Create();
-
-    /// <summary>
-    /// Whether the first-run setup is done before the tests (the sign-in page sends everyone to
-    /// the setup page until it is). Only the first-run tests want a fresh install.
-    /// </summary>
-    protected virtual bool Installed => true;
-
-    public async Task InitializeAsync()
-    {
-        App = Create();
-        // Starts the host now: migrations and start-up failures show up here, not inside a test.
-        _ = App.Server;
-        if (Installed)
-            await App.EnsureSuperAdminAsync();
-    }
-
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public const string Sqlite = "App on SQLite";
+    public const string PostgreSql = "App on PostgreSQL";
+    public const string SqliteMail = "App sending mail on SQLite";
+    public const string PostgreSqlMail = "App sending mail on PostgreSQL";
 }
 
-public sealed class SqliteApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override AppFactory Create() => new(Provider);
-}
+public sealed class SqliteApp() : AppFactory(DatabaseProvider.Sqlite);
 
-public sealed class PostgreSqlApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-    protected override AppFactory Create() => new(Provider);
-}
-
-/// <summary>A fresh install: no super-admin yet.</summary>
-public sealed class SqliteFreshApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override bool Installed => false;
-    protected override AppFactory Create() => new(Provider);
-}
-
-public sealed class PostgreSqlFreshApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-    protected override bool Installed => false;
-    protected override AppFactory Create() => new(Provider);
-}
+public sealed class PostgreSqlApp() : AppFactory(DatabaseProvider.PostgreSql);
 
 /// <summary>E-mails really sent over SMTP to the sink on loopback.</summary>
-public sealed class SqliteMailApp : AppFixture
+public sealed class SqliteMailApp() : AppFactory(DatabaseProvider.Sqlite, useSmtpSink: true);
+
+public sealed class PostgreSqlMailApp() : AppFactory(DatabaseProvider.PostgreSql, useSmtpSink: true);
+
+[CollectionDefinition(Apps.Sqlite)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition(Apps.PostgreSql)]
+public sealed class PostgreSqlCollection : ICollectionFixture<PostgreSqlApp>;
+
+[CollectionDefinition(Apps.SqliteMail)]
+public sealed class SqliteMailCollection : ICollectionFixture<SqliteMailApp>;
+
+[CollectionDefinition(Apps.PostgreSqlMail)]
+public sealed class PostgreSqlMailCollection : ICollectionFixture<PostgreSqlMailApp>;
+
+/// <summary>A fresh install: no super-admin yet.</summary>
+public sealed class SqliteFreshApp() : AppFactory(DatabaseProvider.Sqlite)
 {
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override AppFactory Create() => new(Provider, useSmtpSink: true);
+    protected override bool Installed => false;
 }
 
-public sealed class PostgreSqlMailApp : AppFixture
+public sealed class PostgreSqlFreshApp() : AppFactory(DatabaseProvider.PostgreSql)
 {
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-    protected override AppFactory Create() => new(Provider, useSmtpSink: true);
+    protected override bool Installed => false;
 }
 
 /// <summary>A scripted install: the super-admin comes from configuration at start-up.</summary>
-public sealed class ScriptedSetupFactory(DatabaseProvider provider) : AppFactory(provider)
+public abstract class ScriptedSetupFactory(DatabaseProvider provider) : AppFactory(provider)
 {
     public const string Email = "installateur@plateforme.test";
     public const string Name = "Installateur scripté";
     public const string ScriptedPassword = "Installation automatique sans surprise 7";
+
+    protected override bool Installed => false; // done by the app itself, from configuration
 
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
@@ -90,16 +69,6 @@ public sealed class ScriptedSetupFactory(DatabaseProvider provider) : AppFactory
     };
 }
 
-public sealed class SqliteScriptedSetupApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override bool Installed => false; // done by the app itself, from configuration
-    protected override AppFactory Create() => new ScriptedSetupFactory(Provider);
-}
+public sealed class SqliteScriptedSetupApp() : ScriptedSetupFactory(DatabaseProvider.Sqlite);
 
-public sealed class PostgreSqlScriptedSetupApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-    protected override bool Installed => false; // done by the app itself, from configuration
-    protected override AppFactory Create() => new ScriptedSetupFactory(Provider);
-}
+public sealed class PostgreSqlScriptedSetupApp() : ScriptedSetupFactory(DatabaseProvider.PostgreSql);

@@ -7,19 +7,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CentresConnectes.IntegrationTests.Infrastructure;
 
-/// <summary>Small helpers to read answers the way a user (or an API client) sees them.</summary>
+/// <summary>Helpers of these tests only (the shared ones are in TestSupport: TestClient, Responses).</summary>
 public static partial class Http
 {
-    public static Dictionary<string, string?> Form(params (string Key, string? Value)[] fields) =>
-        fields.ToDictionary(f => f.Key, f => f.Value);
-
-    /// <summary>The page's text with entities decoded (the app encodes apostrophes as &amp;#x27;).</summary>
-    public static async Task<string> TextAsync(this HttpResponseMessage response) =>
-        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-    public static async Task<string> GetTextAsync(this TestClient client, string url) =>
-        WebUtility.HtmlDecode(await client.GetPageAsync(url));
-
     /// <summary>The &lt;main&gt; element only: what differs between two answers, without per-request tokens.</summary>
     public static string MainElement(string html)
     {
@@ -28,19 +18,6 @@ public static partial class Http
         start.ShouldBeGreaterThanOrEqualTo(0, "the page has no <main>");
         return html[start..end];
     }
-
-    /// <summary>A redirect whose path (query string aside) is exactly <paramref name="path"/>.</summary>
-    public static void ShouldRedirectTo(this HttpResponseMessage response, string path)
-    {
-        ((int)response.StatusCode).ShouldBeInRange(301, 303, $"expected a redirect to {path}, got {(int)response.StatusCode}");
-        var location = response.Headers.Location?.OriginalString ?? "";
-        if (location.StartsWith("http", StringComparison.Ordinal))
-            location = new Uri(location).PathAndQuery;
-        location.Split('?')[0].ShouldBe(path, $"redirected to {location}");
-    }
-
-    public static void ShouldBe(this HttpResponseMessage response, HttpStatusCode status) =>
-        response.StatusCode.ShouldBe(status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)response.StatusCode} {response.Headers.Location}");
 
     /// <summary>
     /// A browser refused access: either 403 at once, or the cookie handler's redirect to the
