@@ -8,22 +8,12 @@ using CentresConnectes.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace CentresConnectes.Members.Tests;
 
 /// <summary>The app over a fresh real database, with stand-ins for the modules that will refer to persons and families.</summary>
-public class MembersFactory(DatabaseProvider provider) : AppFactory(provider, useSmtpSink: false, jobServer: true), IAsyncLifetime
+public class MembersFactory(DatabaseProvider provider) : AppFactory(provider, useSmtpSink: false, jobServer: true)
 {
-    /// <summary>Starts the host (start-up failures show here, not in a test) and completes the first-run setup.</summary>
-    public async Task InitializeAsync()
-    {
-        _ = Services;
-        await EnsureSuperAdminAsync();
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

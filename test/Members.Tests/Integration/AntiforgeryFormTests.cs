@@ -90,13 +90,7 @@ public abstract partial class AntiforgeryFormTests(MembersFactory factory)
 
     private static async Task<string> HtmxPostAsync(TestClient client, string page, string url)
     {
-        var token = TestClient.AntiforgeryToken(await client.GetPageAsync(page));
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
-        };
-        request.Headers.Add("HX-Request", "true");
-        var response = await client.Http.SendAsync(request);
+        var response = await client.PostHtmxFormAsync(page, new Dictionary<string, string?>(), url);
         response.EnsureSuccessStatusCode();
         var fragment = await response.Content.ReadAsStringAsync();
         fragment.ShouldNotContain("<html", Case.Insensitive, "htmx gets the list only");

@@ -129,11 +129,11 @@ public abstract class CrossStructureTests(MembersFactory factory)
         ShouldNotLeak(families);
 
         // Whole pages echo the searched text in the search box: they must show no result and no id of A's.
-        var familiesPage = await w.B.Client.TextAsync($"/familles?q={SecretFamily}");
+        var familiesPage = await w.B.Client.GetTextAsync($"/familles?q={SecretFamily}");
         familiesPage.ShouldContain("Aucune famille");
         familiesPage.ShouldNotContain(w.A.HouseholdId.ToString());
         // A family page's "add a registered person" search does not offer A's persons either.
-        var candidates = await w.B.Client.TextAsync($"/familles/{w.B.HouseholdId}?chercher={SecretName}");
+        var candidates = await w.B.Client.GetTextAsync($"/familles/{w.B.HouseholdId}?chercher={SecretName}");
         candidates.ShouldContain("Aucune personne trouvée.");
         candidates.ShouldNotContain(w.A.PersonId.ToString());
         candidates.ShouldNotContain("Alice");
@@ -149,7 +149,7 @@ public abstract class CrossStructureTests(MembersFactory factory)
         request.Headers.Add("HX-Request", "true");
         var response = await client.Http.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
-        return Decode(await response.Content.ReadAsStringAsync());
+        return await response.TextAsync();
     }
 
     // ------------------------------------------------------------------ family members
@@ -244,14 +244,14 @@ public abstract class CrossStructureTests(MembersFactory factory)
 
         var confirm = await w.B.Client.PostFormAsync(sessionUrl, foreign, sessionUrl + "?handler=Confirm");
         confirm.StatusCode.ShouldBe(HttpStatusCode.OK, "the page is shown again with the refusal");
-        var confirmPage = Decode(await confirm.Content.ReadAsStringAsync());
+        var confirmPage = await confirm.TextAsync();
         confirmPage.ShouldContain("Un des groupes choisis n'existe pas (ou plus) dans les listes de la structure.");
         confirmPage.ShouldNotContain(w.A.GroupId.ToString());
         await AssertNothingImportedAsync(w);
 
         var preview = await w.B.Client.PostFormAsync(sessionUrl, foreign, sessionUrl + "?handler=Preview");
         preview.StatusCode.ShouldBe(HttpStatusCode.OK, "the refused groups do not cost the upload: the preview is shown again");
-        var previewPage = Decode(await preview.Content.ReadAsStringAsync());
+        var previewPage = await preview.TextAsync();
         previewPage.ShouldContain("Un des groupes choisis n'existe pas (ou plus) dans les listes de la structure.");
         previewPage.ShouldContain("1 nouvelle(s) personne(s)");
         previewPage.ShouldNotContain(w.A.GroupId.ToString());
@@ -323,7 +323,7 @@ public abstract class CrossStructureTests(MembersFactory factory)
         var response = await w.B.Client.PostFormAsync("/adherents/nouveau", form);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "the form is shown again");
-        Decode(await response.Content.ReadAsStringAsync()).ShouldContain("La valeur choisie pour « Sexe » n'existe pas (ou plus) dans les listes de la structure.");
+        (await response.TextAsync()).ShouldContain("La valeur choisie pour « Sexe » n'existe pas (ou plus) dans les listes de la structure.");
         (await factory.PersonsAsync(w.B.StructureId)).ShouldHaveSingleItem().Id.ShouldBe(w.B.PersonId);
     }
 

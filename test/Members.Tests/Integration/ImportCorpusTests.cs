@@ -1,6 +1,7 @@
 using System.Net;
 using CentresConnectes.Members.Domain;
 using Microsoft.EntityFrameworkCore;
+using CentresConnectes.TestSupport;
 using Shouldly;
 using Xunit;
 using static CentresConnectes.Members.Tests.Integration.MembersTestHelpers;
@@ -72,7 +73,7 @@ public abstract class ImportCorpusTests(MembersFactory factory)
         {
             case Refused refused:
                 response.StatusCode.ShouldBe(HttpStatusCode.OK, "a refused file shows the upload page again");
-                var page = Decode(await response.Content.ReadAsStringAsync());
+                var page = await response.TextAsync();
                 page.ShouldContain("data-testid=\"import-errors\"");
                 page.ShouldContain(refused.Message);
                 (await factory.DbAsync(structure.Id, db => db.Set<ImportSession>().CountAsync())).ShouldBe(0, "a refused file is not kept");
@@ -80,7 +81,7 @@ public abstract class ImportCorpusTests(MembersFactory factory)
             case Preview preview:
                 var sessionUrl = response.LocationOf();
                 sessionUrl.ShouldStartWith("/adherents/import/");
-                var text = await client.TextAsync(sessionUrl);
+                var text = await client.GetTextAsync(sessionUrl);
                 text.ShouldContain($"{preview.New} nouvelle(s) personne(s)");
                 text.ShouldContain($"{preview.Duplicates} doublon(s) ignoré(s)");
                 text.ShouldContain($"{preview.Errors} ligne(s) en erreur");

@@ -5,6 +5,7 @@ using CentresConnectes.Members.Application.Import;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
+using CentresConnectes.TestSupport;
 using Shouldly;
 using Xunit;
 using static CentresConnectes.Members.Tests.Integration.MembersTestHelpers;
@@ -33,7 +34,7 @@ public abstract class ImportTests(MembersFactory factory)
         var upload = await client.UploadAsync("/adherents/import", "inscriptions.csv", file);
         var sessionUrl = upload.LocationOf();
         sessionUrl.ShouldStartWith("/adherents/import/");
-        var preview = await client.TextAsync(sessionUrl);
+        var preview = await client.GetTextAsync(sessionUrl);
         preview.ShouldContain("2 nouvelle(s) personne(s)");
         preview.ShouldContain("2 doublon(s) ignoré(s)");
         preview.ShouldContain("2 ligne(s) en erreur");
@@ -49,7 +50,7 @@ public abstract class ImportTests(MembersFactory factory)
             ["GroupIds[0]"] = group.ToString(),
         }, sessionUrl + "?handler=Confirm");
         confirm.LocationOf().ShouldBe("/adherents");
-        (await client.TextAsync("/adherents")).ShouldContain("Import terminé : 2 personne(s) inscrite(s), 2 doublon(s) ignoré(s), 2 ligne(s) en erreur ignorée(s).");
+        (await client.GetTextAsync("/adherents")).ShouldContain("Import terminé : 2 personne(s) inscrite(s), 2 doublon(s) ignoré(s), 2 ligne(s) en erreur ignorée(s).");
 
         var persons = await factory.PersonsAsync(structure.Id);
         persons.Count.ShouldBe(3);
@@ -116,7 +117,7 @@ public abstract class ImportTests(MembersFactory factory)
         sb.Append("NOM00000;Prénom;01/01/1940;;;;;\r\n");   // duplicate of line 2
         sb.Append("SANSDATE;Prénom;;;;;;\r\n");             // error
         var sessionUrl = (await client.UploadAsync("/adherents/import", "gros.csv", Csv(sb.ToString()))).LocationOf();
-        var options = await client.TextAsync(sessionUrl);
+        var options = await client.GetTextAsync(sessionUrl);
         options.ShouldContain("5100 nouvelle(s) personne(s)");
 
         var confirm = await client.PostFormAsync(sessionUrl, new Dictionary<string, string?>
@@ -124,7 +125,7 @@ public abstract class ImportTests(MembersFactory factory)
             ["Columns[0]"] = "LastName", ["Columns[1]"] = "FirstName", ["Columns[2]"] = "DateOfBirth",
         }, sessionUrl + "?handler=Confirm");
         confirm.LocationOf().ShouldBe(sessionUrl);
-        var page = await client.TextAsync(sessionUrl);
+        var page = await client.GetTextAsync(sessionUrl);
         page.ShouldContain("data-testid=\"import-progress\"");
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -132,9 +133,7 @@ public abstract class ImportTests(MembersFactory factory)
         do
         {
             await Task.Delay(250);
-            var request = new HttpRequestMessage(HttpMethod.Get, sessionUrl + "?handler=Progress");
-            request.Headers.Add("HX-Request", "true");
-            progress = await (await client.Http.SendAsync(request)).Content.ReadAsStringAsync();
+            progress = await (await client.GetHtmxAsync(sessionUrl + "?handler=Progress")).Content.ReadAsStringAsync();
         } while (progress.Contains("data-status=\"Running\"") && DateTime.UtcNow < deadline);
 
         progress.ShouldContain("Import terminé : 5100 personne(s) inscrite(s), 1 doublon(s) ignoré(s), 1 ligne(s) en erreur ignorée(s).");
@@ -152,12 +151,12 @@ public abstract class ImportTests(MembersFactory factory)
         var response = await client.UploadAsync("/adherents/import", fixture, content);
         if (response.StatusCode == HttpStatusCode.OK)
         {
-            Decode(await response.Content.ReadAsStringAsync()).ShouldContain(message);
+            (await response.TextAsync()).ShouldContain(message);
         }
         else
         {
             response.LocationOf().ShouldBe("/adherents/import");
-            (await client.TextAsync("/adherents/import")).ShouldContain(message);
+            (await client.GetTextAsync("/adherents/import")).ShouldContain(message);
         }
         (await factory.DbAsync(structure.Id, db => db.Set<ImportSession>().CountAsync())).ShouldBe(0);
         (await factory.CountPersonsAsync(structure.Id)).ShouldBe(0);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Data;
@@ -12,12 +11,6 @@ namespace CentresConnectes.Members.Tests.Integration;
 
 internal static class MembersTestHelpers
 {
-    public static async Task<(TestStructure Structure, TestClient Client)> StructureWithAdminAsync(this MembersFactory factory, string name)
-    {
-        var structure = await factory.CreateStructureAsync(name);
-        return (structure, await factory.SignInAsync(structure.AdminEmail));
-    }
-
     public static async Task<Guid> GroupAsync(this MembersFactory factory, Guid structureId, int index = 0) =>
         (await factory.ListAsync(structureId, ReferenceListKind.Groupe))[index].Id;
 
@@ -39,22 +32,9 @@ internal static class MembersTestHelpers
         return form;
     }
 
-    /// <summary>Posts a file to a page form (multipart, with the page's antiforgery token).</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this TestClient client, string pageUrl, string fileName, byte[] content)
-    {
-        var html = await client.GetPageAsync(pageUrl);
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(TestClient.AntiforgeryToken(html)), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await client.Http.PostAsync(pageUrl, form);
-    }
-
-    /// <summary>The page as text: HTML encodes apostrophes (n&#x27;est), assertions read French.</summary>
-    public static async Task<string> TextAsync(this TestClient client, string url) => WebUtility.HtmlDecode(await client.GetPageAsync(url));
+    /// <summary>Uploads a file through an import page's file field (whatever its content, as a browser would).</summary>
+    public static Task<HttpResponseMessage> UploadAsync(this TestClient client, string pageUrl, string fileName, byte[] content) =>
+        client.PostFileAsync(pageUrl, "file", fileName, content, "application/octet-stream");
 
     public static string Decode(string html) => WebUtility.HtmlDecode(html);
 

@@ -64,7 +64,7 @@ public abstract class ReferenceValuesInUseTests(MembersFactory factory)
             var page = "/parametres/listes/" + slug;
             var delete = await used.Admin.PostFormAsync(page, new Dictionary<string, string?>(), $"{page}?handler=Delete&id={item.Id}");
             delete.LocationOf().ShouldBe(page);
-            (await used.Admin.TextAsync(page)).ShouldContain(ReferenceListService.UsedValueDeactivated);
+            (await used.Admin.GetTextAsync(page)).ShouldContain(ReferenceListService.UsedValueDeactivated);
             (await FindAsync(used.StructureId, kind, item.Id)).ShouldNotBeNull().IsActive.ShouldBeFalse();
         }
 
@@ -104,7 +104,7 @@ public abstract class ReferenceValuesInUseTests(MembersFactory factory)
         details.Sexe.ShouldBe(used.Sexe.Label);
         details.Groups.ShouldBe([new LabelledId(used.Group.Id, used.Group.Label)]);
 
-        var profile = await used.Admin.TextAsync($"/adherents/{used.PersonId}");
+        var profile = await used.Admin.GetTextAsync($"/adherents/{used.PersonId}");
         profile.ShouldContain(used.Sexe.Label);
         profile.ShouldContain(used.Group.Label);
 

@@ -7,6 +7,7 @@ using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CentresConnectes.TestSupport;
 using Shouldly;
 using Xunit;
 using static CentresConnectes.Members.Tests.Integration.MembersTestHelpers;
@@ -26,7 +27,7 @@ public abstract class RegisterTests(MembersFactory factory)
             PersonForm("GRUJIC", "Stanko", "1975-06-26", "06 12 34 56 78", "stanko@example.org", groups));
 
         response.LocationOf().ShouldBe("/adherents");
-        var home = await client.TextAsync("/adherents");
+        var home = await client.GetTextAsync("/adherents");
         home.ShouldContain("La personne a bien été enregistrée.");
         home.ShouldContain("GRUJIC");
         var person = (await factory.PersonsAsync(structure.Id)).ShouldHaveSingleItem();
@@ -34,7 +35,7 @@ public abstract class RegisterTests(MembersFactory factory)
         person.DateOfBirth.ShouldBe(new DateOnly(1975, 6, 26));
         var saved = await factory.DbAsync(structure.Id, db => db.Set<PersonGroup>().Where(g => g.PersonId == person.Id).Select(g => g.GroupId).ToListAsync());
         saved.ShouldBe(groups, ignoreOrder: true);
-        var profile = await client.TextAsync($"/adherents/{person.Id}");
+        var profile = await client.GetTextAsync($"/adherents/{person.Id}");
         profile.ShouldContain("06 12 34 56 78");
         profile.ShouldContain("ans");
     }
@@ -53,7 +54,7 @@ public abstract class RegisterTests(MembersFactory factory)
         var again = await client.PostFormAsync("/adherents/nouveau", PersonForm(last, first, date, mobile, email));
 
         again.LocationOf().ShouldBe($"/adherents/{existing.Id}");
-        (await client.TextAsync($"/adherents/{existing.Id}")).ShouldContain("Cette personne est déjà inscrite");
+        (await client.GetTextAsync($"/adherents/{existing.Id}")).ShouldContain("Cette personne est déjà inscrite");
         (await factory.CountPersonsAsync(structure.Id)).ShouldBe(1);
     }
 
@@ -120,9 +121,9 @@ public abstract class RegisterTests(MembersFactory factory)
         var (_, client) = await factory.StructureWithAdminAsync("Erreurs");
         var response = await client.PostFormAsync("/adherents/nouveau", PersonForm("DUPONT", "Jean", "2090-01-01"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        Decode(await response.Content.ReadAsStringAsync()).ShouldContain("La date de naissance est dans le futur.");
+        (await response.TextAsync()).ShouldContain("La date de naissance est dans le futur.");
         response = await client.PostFormAsync("/adherents/nouveau", PersonForm("DUPONT", "Jean", "1990-01-01", "03 20 00 00 00"));
-        Decode(await response.Content.ReadAsStringAsync()).ShouldContain("n'est pas un numéro de portable");
+        (await response.TextAsync()).ShouldContain("n'est pas un numéro de portable");
     }
 
     [Fact]
@@ -139,13 +140,11 @@ public abstract class RegisterTests(MembersFactory factory)
         (await client.GetJsonAsync<Page<PersonRow>>("/api/persons?q=%C3%A9mile")).Items.ShouldHaveSingleItem().LastName.ShouldBe("ÉTIENNE");
         (await client.GetJsonAsync<Page<PersonRow>>("/api/persons?q=dupont%20j")).Items.ShouldHaveSingleItem().FirstName.ShouldBe("Jean");
 
-        var html = await client.TextAsync("/adherents?q=zo");
+        var html = await client.GetTextAsync("/adherents?q=zo");
         html.ShouldContain("<strong>ZOLA</strong>");
         html.ShouldNotContain("<strong>ABEL</strong>");
         // htmx asks for the results only.
-        var request = new HttpRequestMessage(HttpMethod.Get, "/adherents?q=abel");
-        request.Headers.Add("HX-Request", "true");
-        var partial = await (await client.Http.SendAsync(request)).Content.ReadAsStringAsync();
+        var partial = await (await client.GetHtmxAsync("/adherents?q=abel")).Content.ReadAsStringAsync();
         partial.ShouldContain("<strong>ABEL</strong>");
         partial.ShouldNotContain("<html");
     }
@@ -183,7 +182,7 @@ public abstract class RegisterTests(MembersFactory factory)
         });
         var refused = await client.PostFormAsync($"/adherents/{present}", new Dictionary<string, string?>(), $"/adherents/{present}/supprimer");
         refused.LocationOf().ShouldBe($"/adherents/{present}");
-        (await client.TextAsync($"/adherents/{present}")).ShouldContain(TestPresenceCheck.Reason);
+        (await client.GetTextAsync($"/adherents/{present}")).ShouldContain(TestPresenceCheck.Reason);
         var api = await client.Http.DeleteAsync($"/api/persons/{present}");
         api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
@@ -209,7 +208,7 @@ public abstract class RegisterTests(MembersFactory factory)
 
         var refused = await client.PostFormAsync($"/familles/{subscribed}", new Dictionary<string, string?>(), $"/familles/{subscribed}/supprimer");
         refused.LocationOf().ShouldBe($"/familles/{subscribed}");
-        (await client.TextAsync($"/familles/{subscribed}")).ShouldContain(TestSubscriptionCheck.Reason);
+        (await client.GetTextAsync($"/familles/{subscribed}")).ShouldContain(TestSubscriptionCheck.Reason);
         (await client.Http.DeleteAsync($"/api/households/{subscribed}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await factory.DbAsync(structure.Id, db => db.Set<Household>().CountAsync())).ShouldBe(2);
 
@@ -304,9 +303,9 @@ public abstract class RegisterTests(MembersFactory factory)
             return await db.SaveChangesAsync();
         });
 
-        var page = await animateur.TextAsync($"/adherents/{id}");
+        var page = await animateur.GetTextAsync($"/adherents/{id}");
         page.ShouldNotContain("Minima sociaux");
-        (await animateur.TextAsync("/adherents/nouveau")).ShouldNotContain("data-testid=\"social-minima\"");
+        (await animateur.GetTextAsync("/adherents/nouveau")).ShouldNotContain("data-testid=\"social-minima\"");
         var details = await animateur.GetJsonAsync<PersonDetails>($"/api/persons/{id}");
         details.MinimaSociauxId.ShouldBeNull();
         // Editing without the permission keeps the hidden value.
@@ -318,7 +317,7 @@ public abstract class RegisterTests(MembersFactory factory)
         (await animateur.Http.DeleteAsync($"/api/persons/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var social = await factory.SignInAsync(await factory.CreateStaffAsync(structure.Id, Platform.Contracts.Roles.TravailleurSocial));
-        (await social.TextAsync($"/adherents/{id}")).ShouldContain("Minima sociaux");
+        (await social.GetTextAsync($"/adherents/{id}")).ShouldContain("Minima sociaux");
     }
 
     [Fact]
@@ -349,7 +348,7 @@ public abstract class RegisterTests(MembersFactory factory)
             .LocationOf().ShouldBe(next);
         (await client.PostFormAsync(next, PersonForm("GRUJIC", "Luka", DateTime.Today.AddMonths(-8).ToString("yyyy-MM-dd"), householdId: householdId)))
             .LocationOf().ShouldBe("/adherents");
-        var page = await client.TextAsync($"/familles/{householdId}");
+        var page = await client.GetTextAsync($"/familles/{householdId}");
         page.ShouldContain("Stanko");
         page.ShouldContain("8 mois");
         page.ShouldContain("/_content/CentresConnectes.Members/avatars/");

@@ -107,9 +107,9 @@ public abstract class TenancyTests(MembersFactory factory)
         (await w.B.GetJsonAsync<Page<PersonRow>>($"/api/persons?groupId={w.GroupA}")).TotalCount.ShouldBe(0);
         (await w.B.GetJsonAsync<Page<PersonRow>>($"/api/persons?householdId={w.HouseholdA}")).TotalCount.ShouldBe(0);
         (await w.B.GetJsonAsync<Page<HouseholdRow>>("/api/households")).TotalCount.ShouldBe(0);
-        (await w.B.TextAsync("/adherents")).ShouldNotContain("SECRETA");
-        (await w.B.TextAsync("/familles")).ShouldNotContain("SECRETA");
-        (await w.B.TextAsync("/adherents/import")).ShouldNotContain("a.csv");
+        (await w.B.GetTextAsync("/adherents")).ShouldNotContain("SECRETA");
+        (await w.B.GetTextAsync("/familles")).ShouldNotContain("SECRETA");
+        (await w.B.GetTextAsync("/adherents/import")).ShouldNotContain("a.csv");
         var export = Encoding.UTF8.GetString(await w.B.Http.GetByteArrayAsync("/adherents/export?format=csv"));
         export.ShouldNotContain("SECRETA");
         (await w.A.GetJsonAsync<Page<PersonRow>>("/api/persons?q=secreta")).TotalCount.ShouldBe(1);

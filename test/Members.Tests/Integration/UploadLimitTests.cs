@@ -1,6 +1,7 @@
 using System.Net;
 using CentresConnectes.Members.Application.Import;
 using CentresConnectes.Members.Domain;
+using CentresConnectes.TestSupport;
 using Shouldly;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -44,7 +45,7 @@ public abstract class UploadLimitTests(MembersFactory factory)
         var response = await client.UploadAsync("/adherents/import", "trop-gros.csv", content);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        Decode(await response.Content.ReadAsStringAsync()).ShouldContain("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
+        (await response.TextAsync()).ShouldContain("Le fichier dépasse 20 Mo : découpez-le en plusieurs fichiers.");
         (await factory.CountPersonsAsync(structure.Id)).ShouldBe(0);
         (await factory.DbAsync(structure.Id, db => db.Set<ImportSession>().CountAsync())).ShouldBe(0);
     }
