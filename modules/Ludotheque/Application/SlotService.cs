@@ -119,24 +119,28 @@ public sealed class SlotService(AppDbContext db, ICurrentTenant tenant, IAuditLo
         }
 
         // Two people generating the same period at once: the unique index refuses the second
-        // insert of a slot; the next attempt sees it as existing.
+        // insert of a slot; the next attempt sees it as existing. Years of slots go in by one bulk
+        // write (COPY on PostgreSQL), not row by row.
         for (var attempt = 1; ; attempt++)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var existing = (await db.Set<Slot>().AsNoTracking().Where(s => s.Date >= from && s.Date <= to)
                     .Select(s => new { s.Date, s.Start, s.End }).ToListAsync(ct))
                 .Select(s => (s.Date, s.Start, s.End)).ToHashSet();
             var created = wanted.Where(w => !existing.Contains(w)).Select(w => new Slot(w.Date, w.Start, w.End)).ToList();
-            db.Set<Slot>().AddRange(created);
-            if (created.Count > 0)
-                audit.Record("Créneaux générés", "Créneau", null,
-                    $"{created.Count} créneau(x) du {ParisTime.FormatDate(from)} au {ParisTime.FormatDate(to)} : {string.Join(", ", ranges.Select(r => SlotTimes.Text(r.Start, r.End)))}");
             try
             {
+                await BulkInsert.InsertAsync(db, created, ct);
+                if (created.Count > 0)
+                    audit.Record("Créneaux générés", "Créneau", null,
+                        $"{created.Count} créneau(x) du {ParisTime.FormatDate(from)} au {ParisTime.FormatDate(to)} : {string.Join(", ", ranges.Select(r => SlotTimes.Text(r.Start, r.End)))}");
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return new SlotGenerationResult(created.Count, wanted.Count - created.Count, holidaysSkipped);
             }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < 3)
+            catch (Exception ex) when (UniqueViolation.Is(ex) && attempt < 3)
             {
+                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
             }
         }

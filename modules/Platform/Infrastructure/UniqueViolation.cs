@@ -10,7 +10,13 @@ namespace CentresConnectes.Platform.Infrastructure;
 /// </summary>
 public static class UniqueViolation
 {
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    public static bool Is(DbUpdateException exception) => IsViolation(exception.InnerException);
+
+    /// <summary>The same for a provider exception thrown outside SaveChanges (bulk COPY, raw commands).</summary>
+    public static bool Is(Exception exception) =>
+        exception is DbUpdateException update ? Is(update) : IsViolation(exception);
+
+    private static bool IsViolation(Exception? exception) => exception switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         // SQLITE_CONSTRAINT_UNIQUE (2067) or SQLITE_CONSTRAINT_PRIMARYKEY (1555).
