@@ -114,6 +114,7 @@ public sealed class AttendanceListService(
         var slotCount = await slots.CountAsync(ct);
         var presences = await db.Set<Presence>().AsNoTracking()
             .Join(slots, p => p.SlotId, s => s.Id, (p, s) => new { s.Date, s.Start, s.End, p.PersonId, p.ArrivedAtUtc })
+            .OrderBy(x => x.Date).ThenBy(x => x.Start).ThenBy(x => x.End)
             .Take(MaxRows + 1)
             .ToListAsync(ct);
         if (presences.Count > MaxRows)
