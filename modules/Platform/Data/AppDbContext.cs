@@ -57,6 +57,25 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
         return base.DisposeAsync();
     }
 
+    /// <summary>
+    /// One convention for stored times on both providers: UTC, read back as <see cref="DateTimeKind.Utc"/>.
+    /// PostgreSQL's timestamptz does so itself; SQLite stores text and would hand back Unspecified, which
+    /// code converting to Paris time could mistake for local time.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
