@@ -55,8 +55,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedName", "Id");
 
                     b.ToTable("Mbr_Households", (string)null);
@@ -121,8 +119,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
@@ -247,8 +243,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()
                         .HasDatabaseName("UX_Mbr_Persons_Mobile")
@@ -286,8 +280,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasKey("PersonId", "GroupId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "GroupId", "PersonId");
 
                     b.ToTable("Mbr_PersonGroups", (string)null);
@@ -300,6 +292,9 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
@@ -503,6 +498,10 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -1016,8 +1015,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Kind", "Code")
                         .IsUnique()

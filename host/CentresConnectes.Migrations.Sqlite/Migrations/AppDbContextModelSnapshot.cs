@@ -49,8 +49,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedName", "Id");
 
                     b.ToTable("Mbr_Households", (string)null);
@@ -115,8 +113,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
@@ -237,8 +233,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()
                         .HasDatabaseName("UX_Mbr_Persons_Mobile")
@@ -276,8 +270,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasKey("PersonId", "GroupId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "GroupId", "PersonId");
 
                     b.ToTable("Mbr_PersonGroups", (string)null);
@@ -290,6 +282,9 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
@@ -492,6 +487,10 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1006,8 +1005,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Kind", "Code")
                         .IsUnique()
