@@ -97,7 +97,7 @@ public abstract class AccountTests(AppFactory app) : AppTest(app)
         {
             var response = await TrySignInAsync(email, password);
             response.ShouldBe(HttpStatusCode.OK, email);
-            answers.Add(MainElement(await response.TextAsync()).Replace(email, "ADRESSE"));
+            answers.Add(Comparable(await response.TextAsync(), email));
             // The hasher ran for each, the unknown address included: the time does not tell them apart.
             App.PasswordHashes.VerificationsOf(password).ShouldBe(1, email);
         }
@@ -106,8 +106,12 @@ public abstract class AccountTests(AppFactory app) : AppTest(app)
 
         // A disabled account with its right password gets the same answer too.
         var right = await TrySignInAsync(disabled, AppFactory.Password);
-        MainElement(await right.TextAsync()).Replace(disabled, "ADRESSE").ShouldBe(answers[0]);
+        Comparable(await right.TextAsync(), disabled).ShouldBe(answers[0]);
     }
+
+    /// <summary>The page's main element without what differs by construction: the address typed, the form's antiforgery token.</summary>
+    private static string Comparable(string html, string email) =>
+        System.Text.RegularExpressions.Regex.Replace(MainElement(html).Replace(email, "ADRESSE"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "TOKEN");
 
     [Fact]
     public async Task A_reset_link_goes_to_the_public_address_whatever_Host_the_request_names()

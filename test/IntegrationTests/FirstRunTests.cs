@@ -52,7 +52,8 @@ public abstract class FirstRunTests(AppFactory app) : AppTest(app)
 
         // A common password is refused, and nothing is half-written.
         var refused = await visitor.PostFormAsync(setup, Form(
-            ("Input.DisplayName", "Première Admin"), ("Input.Email", Email), ("Input.Password", "motdepasse1"), ("Input.Confirm", "motdepasse1")));
+            ("Input.DisplayName", "Première Admin"), ("Input.Email", Email), ("Input.Password", "motdepasse1"), ("Input.Confirm", "motdepasse1"),
+            ("Input.PublicUrl", "https://centre-social.test")));
         refused.ShouldBe(HttpStatusCode.OK);
         (await refused.TextAsync()).ShouldContain("Ce mot de passe est trop courant");
         (await App.DbAsync(null, db => db.Installations.CountAsync())).ShouldBe(0);
@@ -63,7 +64,8 @@ public abstract class FirstRunTests(AppFactory app) : AppTest(app)
 
         // Two different passwords are refused too.
         var mismatch = await visitor.PostFormAsync(setup, Form(
-            ("Input.DisplayName", "Première Admin"), ("Input.Email", Email), ("Input.Password", AppFactory.Password), ("Input.Confirm", AppFactory.Password + "x")));
+            ("Input.DisplayName", "Première Admin"), ("Input.Email", Email), ("Input.Password", AppFactory.Password), ("Input.Confirm", AppFactory.Password + "x"),
+            ("Input.PublicUrl", "https://centre-social.test")));
         (await mismatch.TextAsync()).ShouldContain("Les deux mots de passe ne sont pas identiques.");
         (await App.DbAsync(null, db => db.Users.CountAsync())).ShouldBe(0);
 

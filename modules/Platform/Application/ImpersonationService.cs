@@ -93,7 +93,7 @@ public sealed class ImpersonationService(
             ?? throw new BusinessException("Connectez-vous d'abord.");
 
         // cross-tenant: the super-admin (host level) writes the entry in the target's structure so its
-        // admin sees who came in (ImpersonationTests checks it lands there and nowhere else).
+        // admin sees who came in, there and nowhere else (test: The_super_admin_enters_a_structure_acts_as_its_admin_is_audited_and_comes_back)
         using (currentTenant.Change(target.TenantId))
         {
             db.AuditEntries.Add(new AuditEntry(target.TenantId, target.Id, target.UserName, impersonatorId, impersonatorName,

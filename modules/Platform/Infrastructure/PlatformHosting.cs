@@ -239,6 +239,10 @@ public static class PlatformHosting
         foreach (var module in modules)
             module.MapEndpoints(app);
 
+        // An address no endpoint knows answers 404 (the French page) to everyone: with the fallback
+        // policy, an endpoint-less request would otherwise send a visitor to the sign-in page.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
+
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference(o => o.WithTitle("Centres Connectés – API")).RequireAuthorization();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DisplayStorageConnectionString = false, AppPath = "/" })
