@@ -119,6 +119,21 @@ if [[ -f .config/dotnet-tools.json ]]; then
   dotnet tool restore
 fi
 
+# A test run must leave the checkout as it found it (screenshots go under
+# .run/, temporary files under /tmp): the tree's state is taken now and
+# compared after the run. etc/scripts/screenshots.sh refreshes the manual's
+# images on purpose (CC_SCREENSHOTS_TO_MANUAL=1): those are then expected.
+tree_state() {
+  git -C "$CC_REPO" rev-parse --git-dir >/dev/null 2>&1 || return 0
+  local exclude=()
+  if [[ "${CC_SCREENSHOTS_TO_MANUAL:-}" == 1 ]]; then
+    exclude=(-- . ":(exclude)docs/manuel/images")
+  fi
+  git -C "$CC_REPO" status --porcelain=v1 -uall "${exclude[@]}"
+  git -C "$CC_REPO" diff "${exclude[@]}" | sha1sum
+}
+TREE_BEFORE="$(tree_state)"
+
 # Build once; the test run then uses --no-build so parallel test projects
 # do not race on rebuilding shared projects.
 dotnet build "$SOLUTION" -c Release || die "build failed"
@@ -189,5 +204,10 @@ if ((test_rc != 0)); then
 fi
 if ((summary_rc != 0)); then
   log_error "failed tests found in the results"
+  exit 1
+fi
+if [[ "$(tree_state)" != "$TREE_BEFORE" ]]; then
+  log_error "the test run changed the checkout (git status below); tests write under .run/ or /tmp only"
+  git -C "$CC_REPO" status --short
   exit 1
 fi

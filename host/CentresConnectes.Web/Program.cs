@@ -23,11 +23,13 @@ app.Lifetime.ApplicationStarted.Register(() =>
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
     using var scope = app.Services.CreateScope();
     var setupRequired = scope.ServiceProvider.GetRequiredService<SetupService>().IsRequiredAsync().GetAwaiter().GetResult();
+    var setupToken = app.Services.GetRequiredService<SetupToken>();
     foreach (var address in addresses)
     {
         Console.WriteLine($"Centres Connectés écoute sur {address}");
+        // The link carries the one-time token: only who can read this console can install.
         if (setupRequired)
-            Console.WriteLine($"Première utilisation : créez le compte super-administrateur sur {address}/installation");
+            Console.WriteLine($"Première utilisation : créez le compte super-administrateur sur {setupToken.Link(address)}");
     }
 });
 

@@ -50,6 +50,56 @@ public static partial class SourceRules
     [GeneratedRegex(@"\b(FromSql\w*|ExecuteSql\w*|SqlQuery\w*)\b")]
     public static partial Regex RawSql();
 
+    /// <summary>Work in another structure: <c>ICurrentTenant.Change(</c>, on a field, a parameter or a resolved service.</summary>
+    [GeneratedRegex(@"(?i:tenant)[\w<>()]*\.Change\(")]
+    public static partial Regex TenantChange();
+
+    /// <summary>SQL that EF does not see: ADO.NET commands and PostgreSQL's binary COPY.</summary>
+    [GeneratedRegex(@"\bCommandText\b|\bBeginBinaryImport\w*\b|""COPY\s")]
+    public static partial Regex AdoNetSql();
+
+    /// <summary>The name of the test a marker says covers its bypass: "… (test: Some_test_name)".</summary>
+    [GeneratedRegex(@"//\s*cross-tenant:.*\(test:\s*(?<name>\w+)\)")]
+    public static partial Regex NamedTest();
+
+    /// <summary>Marked lines (<see cref="CrossTenant"/>) that name no test, or a test that does not exist in test/.</summary>
+    public static IEnumerable<Finding> MarkersWithoutTheirTest(string file, IReadOnlyList<string> lines, ISet<string> testNames)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].Contains(CrossTenant, StringComparison.Ordinal))
+                continue;
+            // A marker may run over several comment lines: its test is named on one of them.
+            var comment = string.Join(" ", lines.Skip(i).TakeWhile(l => l.TrimStart().StartsWith("//", StringComparison.Ordinal) || l.Contains(CrossTenant, StringComparison.Ordinal)).Take(4)
+                .Select(l => l.Trim().TrimStart('/').Trim()));
+            var match = TestNameIn().Match(comment);
+            if (!match.Success || !testNames.Contains(match.Groups["name"].Value))
+                yield return new Finding(file, i + 1, lines[i]);
+        }
+    }
+
+    [GeneratedRegex(@"\(test:\s*(?<name>\w+)\)")]
+    private static partial Regex TestNameIn();
+
+    /// <summary>The names of every test method of test/ (a [Fact] or [Theory] followed by its method).</summary>
+    public static HashSet<string> TestMethodNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var root = Solution.RepositoryRoot.GetDirectories("test").Single();
+        foreach (var file in root.EnumerateFiles("*.cs", SearchOption.AllDirectories))
+        {
+            if (file.FullName.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                || file.FullName.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                continue;
+            foreach (Match m in TestMethod().Matches(File.ReadAllText(file.FullName)))
+                names.Add(m.Groups["name"].Value);
+        }
+        return names;
+    }
+
+    [GeneratedRegex(@"\[(Fact|Theory)[^\]]*\](\s*\[[^\]]+\])*\s*public\s+(async\s+)?[\w<>]+\s+(?<name>\w+)\s*\(")]
+    private static partial Regex TestMethod();
+
     public const string CrossTenant = "// cross-tenant:";
     public const string TenantFiltered = "// tenant-filtered:";
 }

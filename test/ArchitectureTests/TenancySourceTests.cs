@@ -29,6 +29,67 @@ public sealed class TenancySourceTests
     }
 
     [Fact]
+    public void Every_tenant_switch_is_marked_cross_tenant()
+    {
+        Scan((file, lines) => SourceRules.UnmarkedCalls(file, lines, SourceRules.TenantChange(), SourceRules.CrossTenant))
+            .ShouldBeEmpty($"mark each ICurrentTenant.Change with \"{SourceRules.CrossTenant} why (test: Its_cross_structure_test)\"");
+    }
+
+    [Fact]
+    public void Every_ADO_NET_command_and_COPY_says_how_it_keeps_to_the_tenant()
+    {
+        Scan((file, lines) => SourceRules.UnmarkedCalls(file, lines, SourceRules.AdoNetSql(), SourceRules.TenantFiltered, SourceRules.CrossTenant))
+            .ShouldBeEmpty($"mark CommandText / COPY with \"{SourceRules.TenantFiltered} how\" or \"{SourceRules.CrossTenant} why\"");
+    }
+
+    [Fact]
+    public void Every_cross_tenant_marker_names_an_existing_cross_structure_test()
+    {
+        var tests = SourceRules.TestMethodNames();
+        tests.ShouldContain("Every_cross_tenant_marker_names_an_existing_cross_structure_test", "the scan must see the test sources");
+        Scan((file, lines) => SourceRules.MarkersWithoutTheirTest(file, lines, tests))
+            .ShouldBeEmpty("each bypass has its own cross-structure test, named in its marker: \"// cross-tenant: why (test: Test_method_name)\"");
+    }
+
+    [Fact]
+    public void Tenant_switches_live_in_Platform_in_jobs_and_in_the_documented_places_only()
+    {
+        // ADR 0004: Platform (host operations), jobs, provisioning of a new structure, the structure's own
+        // branding and public logo. Anywhere else a module works in its current structure only.
+        string[] allowed =
+        [
+            "modules/Platform/",
+            "modules/Members/Application/Import/ImportService.cs",          // ImportJob
+            "modules/ReferenceData/Application/ReferenceDataProvisioning.cs",
+            "modules/ReferenceData/Application/StructureSettingsService.cs",
+        ];
+        Scan((file, lines) => lines.Select((l, i) => new SourceRules.Finding(file, i + 1, l))
+                .Where(f => !f.Text.TrimStart().StartsWith("//", StringComparison.Ordinal) && SourceRules.TenantChange().IsMatch(f.Text)))
+            .Where(f => !allowed.Any(a => f.File.Replace('\\', '/').StartsWith(a, StringComparison.Ordinal)))
+            .ShouldBeEmpty("a tenant switch outside the places ADR 0004 lists");
+    }
+
+    [Fact]
+    public void The_scan_sees_switches_ADO_NET_and_COPY_and_markers_without_their_test()
+    {
+        string[] lines =
+        [
+            "using (currentTenant.Change(id))",                                           // 1: unmarked
+            "using (sp.GetRequiredService<ICurrentTenant>().Change(id)) // cross-tenant: job (test: Real_test)", // 2
+            "command.CommandText = \"DELETE FROM X\";",                                   // 3: unmarked
+            "var copy = $\"COPY \\\"{table}\\\" FROM STDIN\"; // tenant-filtered: rows stamped", // 4
+            "await using var importer = await connection.BeginBinaryImportAsync(copy);",  // 5: marked above
+            "// cross-tenant: no test named",                                             // 6
+            "var d = db.X.IgnoreQueryFilters();",                                         // 7
+            "// cross-tenant: a test that does not exist (test: Imaginary_test)",         // 8
+            "options.Change(1);",                                                         // 9: not a tenant
+        ];
+        SourceRules.UnmarkedCalls("f.cs", lines, SourceRules.TenantChange(), SourceRules.CrossTenant).Select(f => f.Line).ShouldBe([1]);
+        SourceRules.UnmarkedCalls("f.cs", lines, SourceRules.AdoNetSql(), SourceRules.TenantFiltered, SourceRules.CrossTenant).Select(f => f.Line).ShouldBe([3]);
+        SourceRules.MarkersWithoutTheirTest("f.cs", lines, new HashSet<string> { "Real_test" }).Select(f => f.Line).ShouldBe([6, 8]);
+    }
+
+    [Fact]
     public void The_scan_catches_unmarked_calls_and_accepts_marked_ones()
     {
         string[] lines =

@@ -43,6 +43,10 @@ public sealed class FirstRunJourneyTests() : BrowserJourney(DatabaseProvider.Sql
         await Expect(super).ToHaveURLAsync(new Regex("/installation$"));
         await Expect(super.Locator("footer")).ToContainTextAsync("Ce projet est cofinancé par l'Union Européenne avec le FEDER");
         await Expect(super.Locator("footer svg.eu-emblem")).ToBeVisibleAsync();
+        // Without the console's link (its one-time token) the page only explains where to find it.
+        await Expect(super.GetByTestId("setup-token-missing")).ToContainTextAsync("Ouvrez le lien d'installation affiché par le serveur.");
+        await super.GotoAsync(App.SetupLink);
+        await Expect(super.GetByLabel("Adresse publique de l'application")).ToHaveValueAsync(BaseUrl);
         await Steps.FillSetupAsync(super, SuperName, SuperEmail);
         await Screenshots.TakeAsync(super, "installation");
         await Steps.SubmitSetupAsync(super);

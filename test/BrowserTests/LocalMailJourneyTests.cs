@@ -63,7 +63,7 @@ public sealed class LocalMailJourneyTests() : BrowserJourney(DatabaseProvider.Po
         await Expect(admin).ToHaveURLAsync(new Regex("/connexion"));
         await Steps.FillSignInAsync(admin, AdminEmail);
         await Steps.SubmitSignInAsync(admin);
-        await Expect(admin.GetByTestId("login-errors")).ToHaveTextAsync("Ce compte ou sa structure est désactivé. Adressez-vous à votre administrateur.");
+        await Expect(admin.GetByTestId("login-errors")).ToHaveTextAsync("Adresse e-mail ou mot de passe incorrect."); // the same refusal as a wrong password (no enumeration)
 
         await super.GetByRole(AriaRole.Button, new() { Name = "Réactiver" }).ClickAsync();
         await Expect(super.GetByRole(AriaRole.Status)).ToContainTextAsync("La structure est réactivée.");

@@ -4,12 +4,17 @@ using Microsoft.Playwright;
 namespace CentresConnectes.BrowserTests;
 
 /// <summary>
-/// Full-page screenshots for the user manual, written into docs/manuel/images of the checkout on every run
-/// (the manual then always shows the current screens).
+/// Full-page screenshots of the journeys. An ordinary test run writes them under .run/screenshots
+/// (a test run leaves the checkout clean: etc/scripts/test.sh checks it); etc/scripts/screenshots.sh
+/// sets CC_SCREENSHOTS_TO_MANUAL=1 to refresh the user manual's images in docs/manuel/images on purpose.
 /// </summary>
 public static class Screenshots
 {
-    public static string Folder { get; } = Directory.CreateDirectory(Path.Combine(TestEnvironment.RepositoryRoot.FullName, "docs", "manuel", "images")).FullName;
+    public static bool ToManual => Environment.GetEnvironmentVariable("CC_SCREENSHOTS_TO_MANUAL") == "1";
+
+    public static string Folder { get; } = Directory.CreateDirectory(ToManual
+        ? Path.Combine(TestEnvironment.RepositoryRoot.FullName, "docs", "manuel", "images")
+        : Path.Combine(Environment.GetEnvironmentVariable("CC_RUN_DIR") is { Length: > 0 } run ? run : Path.Combine(TestEnvironment.RepositoryRoot.FullName, ".run"), "screenshots")).FullName;
 
     public static async Task TakeAsync(IPage page, string name)
     {

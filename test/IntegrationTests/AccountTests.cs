@@ -3,6 +3,7 @@ using CentresConnectes.IntegrationTests.Infrastructure;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
 using static CentresConnectes.TestSupport.TestClient;
 
@@ -19,35 +20,116 @@ public abstract class AccountTests(AppFactory app) : AppTest(app)
         return await App.CreateStaffAsync(structure.Id, Roles.Animateur);
     }
 
-    private async Task<HttpResponseMessage> TrySignInAsync(string email, string password) =>
-        await App.CreateTestClient().PostFormAsync("/connexion", Form(("Email", email), ("Password", password)));
+    /// <summary>A sign-in from a new browser, at <paramref name="address"/> (default: the test machine's).</summary>
+    private async Task<HttpResponseMessage> TrySignInAsync(string email, string password, string? address = null)
+    {
+        var client = App.CreateTestClient();
+        if (address is not null)
+            client.Http.DefaultRequestHeaders.Add("X-Test-Client-Address", address);
+        return await client.PostFormAsync("/connexion", Form(("Email", email), ("Password", password)));
+    }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_with_a_French_message()
+    public async Task Five_failed_attempts_lock_the_account_for_their_address_only_and_its_owner_is_told_by_email()
     {
         var email = await StaffAsync();
+        const string attacker = "203.0.113.7";
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var failed = await TrySignInAsync(email, "pas le bon mot de passe");
+            var failed = await TrySignInAsync(email, "pas le bon mot de passe", attacker);
             failed.ShouldBe(HttpStatusCode.OK);
-            (await failed.TextAsync()).ShouldContain("Adresse e-mail ou mot de passe incorrect.");
+            (await failed.TextAsync()).ShouldContain(AccountRefusal);
         }
-        var fifth = await TrySignInAsync(email, "pas le bon mot de passe");
-        (await fifth.TextAsync()).ShouldContain("Trop d'essais infructueux : le compte est verrouillé pendant 15 minutes.");
 
-        // Even the right password is refused now.
-        var right = await TrySignInAsync(email, AppFactory.Password);
+        // Even the right password is refused from that address now, with the same message.
+        var right = await TrySignInAsync(email, AppFactory.Password, attacker);
         right.ShouldBe(HttpStatusCode.OK);
-        (await right.TextAsync()).ShouldContain("le compte est verrouillé");
-        (await UserAsync(email)).LockoutEnd.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(10));
+        var text = await right.TextAsync();
+        text.ShouldContain(AccountRefusal);
+        text.ShouldNotContain("verrouillé");
 
         var userId = (await UserIdAsync(email)).ToString();
         (await App.DbAsync(null, db => db.AuditEntries.AnyAsync(a => a.EntityId == userId && a.Action == "Compte verrouillé"))).ShouldBeTrue();
 
-        // Another account is not affected.
+        // The owner is told, with the address and a way to change the password.
+        var mail = await MailSink.WaitForAsync(email, predicate: m => (m.Subject ?? "").Contains("Connexion bloquée"));
+        (mail.TextBody ?? "").ShouldContain(attacker);
+        MailSink.LinkIn(mail, "/mot-de-passe-oublie").ShouldStartWith("http://localhost/");
+
+        // The stranger did not lock the owner out: from another address the right password works.
+        (await TrySignInAsync(email, AppFactory.Password, "198.51.100.20")).ShouldRedirectTo("/");
+        // Another account is not affected, even from the attacker's address.
         var other = await StaffAsync();
-        (await TrySignInAsync(other, AppFactory.Password)).ShouldRedirectTo("/");
+        (await TrySignInAsync(other, AppFactory.Password, attacker)).ShouldRedirectTo("/");
+    }
+
+    private const string AccountRefusal = "Adresse e-mail ou mot de passe incorrect.";
+
+    [Fact]
+    public async Task Sign_in_refusals_look_the_same_and_each_costs_one_password_hash()
+    {
+        var structure = await App.CreateStructureAsync("Énumération");
+        var active = await App.CreateStaffAsync(structure.Id, Roles.Animateur);
+        var disabled = await App.CreateStaffAsync(structure.Id, Roles.Animateur);
+        await App.InScopeAsync(structure.Id, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Platform.Domain.AppUser>>();
+            var user = (await users.FindByEmailAsync(disabled))!;
+            user.IsActive = false;
+            await users.UpdateAsync(user);
+        });
+        var locked = await App.CreateStaffAsync(structure.Id, Roles.Animateur);
+        for (var i = 0; i < 5; i++)
+            await TrySignInAsync(locked, "pour verrouiller " + i);
+        var unknown = $"inconnu-{Guid.NewGuid():N}@structure.test";
+
+        // Unknown address, wrong password, disabled account, locked account: one answer.
+        var cases = new (string Email, string Password)[]
+        {
+            (unknown, "essai inconnu " + Guid.NewGuid()),
+            (active, "essai faux " + Guid.NewGuid()),
+            (disabled, AppFactory.Password + " désactivé " + Guid.NewGuid()),
+            (locked, "essai verrouillé " + Guid.NewGuid()),
+        };
+        var answers = new List<string>();
+        foreach (var (email, password) in cases)
+        {
+            var response = await TrySignInAsync(email, password);
+            response.ShouldBe(HttpStatusCode.OK, email);
+            answers.Add(Comparable(await response.TextAsync(), email));
+            // The hasher ran for each, the unknown address included: the time does not tell them apart.
+            App.PasswordHashes.VerificationsOf(password).ShouldBe(1, email);
+        }
+        answers.ShouldAllBe(a => a == answers[0]);
+        answers[0].ShouldContain(AccountRefusal);
+
+        // A disabled account with its right password gets the same answer too.
+        var right = await TrySignInAsync(disabled, AppFactory.Password);
+        Comparable(await right.TextAsync(), disabled).ShouldBe(answers[0]);
+    }
+
+    /// <summary>The page's main element without what differs by construction: the address typed, the form's antiforgery token.</summary>
+    private static string Comparable(string html, string email) =>
+        System.Text.RegularExpressions.Regex.Replace(MainElement(html).Replace(email, "ADRESSE"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "TOKEN");
+
+    [Fact]
+    public async Task A_reset_link_goes_to_the_public_address_whatever_Host_the_request_names()
+    {
+        var email = await StaffAsync();
+        var visitor = App.CreateTestClient();
+        var page = await visitor.GetPageAsync("/mot-de-passe-oublie");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mot-de-passe-oublie")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = email, ["__RequestVerificationToken"] = AntiforgeryToken(page) }),
+        };
+        request.Headers.Host = "evil.example";
+        (await visitor.Http.SendAsync(request)).ShouldBe(HttpStatusCode.OK);
+
+        var message = await MailSink.WaitForAsync(email);
+        var link = MailSink.LinkIn(message, "/definir-mot-de-passe");
+        link.ShouldStartWith("http://localhost/definir-mot-de-passe"); // App:PublicUrl of the test hosts
+        (message.TextBody ?? "").ShouldNotContain("evil.example");
     }
 
     [Fact]
@@ -65,7 +147,7 @@ public abstract class AccountTests(AppFactory app) : AppTest(app)
         knownMain.ShouldContain("Si un compte existe avec cette adresse, un e-mail vient d'y être envoyé");
         MainElement(await forUnknown.TextAsync()).ShouldBe(knownMain);
 
-        // The known address got its e-mail (sent in the request, before the answer); the unknown, none.
+        // The known address got its e-mail (sent off the request path, so the answer time is the same); the unknown, none.
         var message = await MailSink.WaitForAsync(known);
         (message.Subject ?? "").ShouldContain("Réinitialisation de votre mot de passe");
         MailSink.LinkIn(message, "/definir-mot-de-passe").ShouldNotBeNullOrEmpty();

@@ -130,6 +130,10 @@ public abstract partial class ApiTests(AppFactory app) : AppTest(app)
         (await admin.PostJsonAsync($"/api/staff/{colleagueId}/disable", new { })).ShouldBe(HttpStatusCode.NoContent);
         (await asColleague.GetAsync("/api/staff")).ShouldBe(HttpStatusCode.Unauthorized);
         (await asColleague.GetAsync("/api/me")).ShouldBe(HttpStatusCode.Unauthorized);
+        // Disabling revoked the key: enabling the account again does not bring it back.
+        (await admin.PostJsonAsync($"/api/staff/{colleagueId}/enable", new { })).ShouldBe(HttpStatusCode.NoContent);
+        (await asColleague.GetAsync("/api/staff")).ShouldBe(HttpStatusCode.Unauthorized);
+        (await App.DbAsync(null, db => db.ApiKeys.Where(k => k.UserId == colleagueId).Select(k => k.RevokedAtUtc).SingleAsync())).ShouldNotBeNull();
 
         using var asAdmin = App.CreateBareClient();
         asAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);

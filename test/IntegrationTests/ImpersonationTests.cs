@@ -84,6 +84,38 @@ public abstract class ImpersonationTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task A_new_password_of_the_super_admin_ends_the_intervention_and_the_way_back_signs_out()
+    {
+        var a = await App.CreateStructureAsync("Intervention périmée");
+        var super = await SignInSuperAdminAsync();
+        (await super.PostFormAsync("/admin/structures", Form(), $"/admin/structures?handler=Enter&id={a.Id}")).ShouldRedirectTo("/");
+        (await super.GetAsync("/structure/comptes")).ShouldBe(HttpStatusCode.OK);
+        // The form of the way back, taken while the intervention still works.
+        var page = await super.GetPageAsync("/structure/comptes");
+
+        // The super-admin's password changes elsewhere (a reset, another browser): a new security stamp.
+        var superEmail = await App.EnsureSuperAdminAsync();
+        await App.InScopeAsync(null, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Platform.Domain.AppUser>>();
+            var user = (await users.FindByEmailAsync(superEmail))!;
+            (await users.ChangePasswordAsync(user, AppFactory.Password, AppFactory.Password + " bis")).Succeeded.ShouldBeTrue();
+            (await users.ChangePasswordAsync(user, AppFactory.Password + " bis", AppFactory.Password)).Succeeded.ShouldBeTrue();
+        });
+
+        // The intervention cookie stops at once…
+        (await super.GetAsync("/structure/comptes")).ShouldRedirectTo("/connexion");
+        // …and « Revenir à mon compte » with it mints no super-admin session.
+        var back = await super.Http.PostAsync("/intervention/fin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        }));
+        ((int)back.StatusCode).ShouldNotBe(200);
+        (await super.GetAsync("/admin/structures")).ShouldRedirectTo("/connexion");
+        (await super.GetAsync("/api/me")).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_suspended_structure_cannot_be_entered_and_suspending_ends_an_intervention()
     {
         var a = await App.CreateStructureAsync("Intervention suspendue");

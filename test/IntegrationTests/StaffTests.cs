@@ -97,7 +97,7 @@ public abstract class StaffTests(AppFactory app) : AppTest(app)
         (await firstApi.GetAsync("/api/me")).ShouldBe(HttpStatusCode.Unauthorized);
         var refused = await App.CreateTestClient().PostFormAsync("/connexion", Form(("Email", first), ("Password", TestSupport.AppFactory.Password)));
         refused.ShouldBe(HttpStatusCode.OK);
-        (await refused.TextAsync()).ShouldContain("Ce compte ou sa structure est désactivé.");
+        (await refused.TextAsync()).ShouldContain("Adresse e-mail ou mot de passe incorrect."); // the same refusal as a wrong password (no enumeration)
 
         // From the API, then enabled again.
         var second = await App.CreateStaffAsync(structure.Id, Roles.TravailleurSocial);

@@ -80,7 +80,7 @@ public abstract class StructureTests(AppFactory app) : AppTest(app)
         (await adminSession.GetAsync("/api/me")).ShouldBe(HttpStatusCode.Unauthorized);
         var refused = await App.CreateTestClient().PostFormAsync("/connexion", Form(("Email", adminEmail), ("Password", AppFactory.Password)));
         refused.ShouldBe(HttpStatusCode.OK);
-        (await refused.TextAsync()).ShouldContain("Ce compte ou sa structure est désactivé.");
+        (await refused.TextAsync()).ShouldContain("Adresse e-mail ou mot de passe incorrect."); // the same refusal as a wrong password (no enumeration)
 
         // Reactivate (API): signing in works again.
         (await super.PostJsonAsync($"/api/structures/{result.Id}/reactivate", new { })).ShouldBe(HttpStatusCode.NoContent);

@@ -63,4 +63,17 @@ public sealed class TenantModelTests : IDisposable
                 customMessage: type.ClrType.Name + " has no index starting with TenantId");
         }
     }
+
+    [Fact]
+    public void No_single_column_tenant_index_doubles_a_composite_one()
+    {
+        var redundant = TenantEntityTypes().Where(t => t.BaseType is null)
+            .Where(t => t.GetIndexes().Any(i => i.Properties.Count > 1 && i.Properties[0].Name == nameof(IMultiTenant.TenantId))
+                && t.GetIndexes().Any(i => i.Properties.Count == 1 && i.Properties[0].Name == nameof(IMultiTenant.TenantId) && !i.IsUnique))
+            .Select(t => t.ClrType.Name)
+            .ToList();
+        // The check must see the case it is about: Persons has composite indexes leading with TenantId.
+        TenantEntityTypes().ShouldContain(t => t.GetIndexes().Any(i => i.Properties.Count > 1 && i.Properties[0].Name == nameof(IMultiTenant.TenantId)));
+        redundant.ShouldBeEmpty("a composite index starting with TenantId already serves the tenant filter");
+    }
 }

@@ -154,6 +154,21 @@ public sealed class WebTests(SqliteApp app)
         bad.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("PNG, JPEG ou WebP");
     }
+
+    [Fact]
+    public async Task The_public_logo_address_serves_that_structures_logo_only()
+    {
+        var (a, adminA) = await app.StructureWithAdminAsync("Logo public A");
+        var (b, _) = await app.StructureWithAdminAsync("Logo public B");
+        (await adminA.PutLogoAsync(TestImages.Make(400, 200, SKEncodedImageFormat.Png), "a.png", "image/png")).IsSuccessStatusCode.ShouldBeTrue();
+
+        using var anonymous = app.CreateTestClient();
+        var logoA = await anonymous.GetAsync($"/logo/{a.Id}");
+        logoA.ShouldBe(HttpStatusCode.OK);
+        TestImages.SizeOf(await logoA.Content.ReadAsByteArrayAsync()).Width.ShouldBeGreaterThan(0);
+        // B has no logo: its address does not fall back on anyone else's.
+        (await anonymous.GetAsync($"/logo/{b.Id}")).ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class DefaultsApp() : RefAppFactory(DatabaseProvider.Sqlite);

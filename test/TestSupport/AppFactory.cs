@@ -5,6 +5,7 @@ using CentresConnectes.Platform.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,12 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
     public DatabaseProvider Provider { get; } = provider;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "cc-tests", Guid.NewGuid().ToString("N"));
     public string DatabaseName { get; } = "cc_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>How often each password was checked by the application's (real) hasher.</summary>
+    public PasswordHashSpy PasswordHashes { get; } = new();
+
+    /// <summary>The application's clock (real time unless a test moves it).</summary>
+    public TestClock Clock { get; } = new();
 
     public string ConnectionString => TestDatabases.ConnectionString(Provider, DatabaseName, DataDirectory);
 
@@ -59,6 +66,9 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
             return base.CreateHost(builder);
     }
 
+    /// <summary>False: the production rate limits apply (RateLimitTests).</summary>
+    protected virtual bool LiftRateLimits => true;
+
     /// <summary>Extra settings a test class needs (applied last).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -75,6 +85,13 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
             ["Email:Mode"] = useSmtpSink ? "Smtp" : "Pickup",
             ["App:PublicUrl"] = "http://localhost",
         };
+        // The shared hosts serve hundreds of sign-ins a minute from one test process: the limits
+        // are lifted there, and kept at their defaults by RateLimitTests' own host.
+        if (LiftRateLimits)
+        {
+            foreach (var policy in new[] { "SignIn", "PasswordReset", "SetPassword", "Setup", "KioskSignIn", "ApiKeyFailures" })
+                settings[$"RateLimits:{policy}PerMinute"] = "100000";
+        }
         if (useSmtpSink)
         {
             settings["Email:Smtp:Host"] = TestEnvironment.SmtpHost;
@@ -85,6 +102,13 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
             settings[key] = value;
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>();
+            services.AddSingleton(PasswordHashes);
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddScoped<IPasswordHasher<AppUser>, PasswordHashSpy.Hasher>();
+        });
     }
 
     /// <summary>Runs code in a DI scope working inside a structure (null = host level).</summary>
@@ -154,8 +178,14 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
     public async Task<T> DbAsync<T>(Guid? tenantId, Func<AppDbContext, Task<T>> query) =>
         await InScopeAsync(tenantId, sp => query(sp.GetRequiredService<AppDbContext>()));
 
-    /// <summary>A browser-like client: cookies kept, redirects not followed (tests look at them).</summary>
-    public TestClient CreateTestClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>
+    /// A browser-like client: cookies kept, redirects not followed (tests look at them), the
+    /// antiforgery header on unsafe API requests as the pages' htmx sends it.
+    /// </summary>
+    public TestClient CreateTestClient() => new(CreateDefaultClient(new Uri("http://localhost"), new AntiforgeryHeaderHandler(), new CookieContainerHandler()));
+
+    /// <summary>The one-time link of the first-run setup, as the console prints it.</summary>
+    public string SetupLink => "/installation?jeton=" + Services.GetRequiredService<SetupToken>().Value;
 
     public async Task<TestClient> SignInAsync(string email, string password = Password)
     {

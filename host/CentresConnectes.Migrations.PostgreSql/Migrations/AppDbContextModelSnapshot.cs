@@ -142,8 +142,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedName", "Id");
 
                     b.ToTable("Mbr_Households", (string)null);
@@ -208,8 +206,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
@@ -334,8 +330,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()
                         .HasDatabaseName("UX_Mbr_Persons_Mobile")
@@ -373,8 +367,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasKey("PersonId", "GroupId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "GroupId", "PersonId");
 
                     b.ToTable("Mbr_PersonGroups", (string)null);
@@ -387,6 +379,9 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
@@ -590,6 +585,10 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("CompletedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -1103,8 +1102,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Kind", "Code")
                         .IsUnique()

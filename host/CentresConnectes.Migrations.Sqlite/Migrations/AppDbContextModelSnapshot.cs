@@ -136,8 +136,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedName", "Id");
 
                     b.ToTable("Mbr_Households", (string)null);
@@ -202,8 +200,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
@@ -324,8 +320,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "MobileE164")
                         .IsUnique()
                         .HasDatabaseName("UX_Mbr_Persons_Mobile")
@@ -363,8 +357,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasKey("PersonId", "GroupId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "GroupId", "PersonId");
 
                     b.ToTable("Mbr_PersonGroups", (string)null);
@@ -377,6 +369,9 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastUsedAtUtc")
@@ -579,6 +574,10 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicUrl")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1093,8 +1092,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Kind", "Code")
                         .IsUnique()

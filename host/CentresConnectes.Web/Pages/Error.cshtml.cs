@@ -28,6 +28,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Page introuvable", "Cette page n'existe pas, ou vous n'y avez pas accès."),
             403 => ("Accès refusé", "Votre compte n'a pas le droit d'ouvrir cette page. Adressez-vous à l'administrateur de votre structure."),
             413 => ("Fichier trop volumineux", "Le fichier envoyé dépasse la taille permise. Réduisez-le ou découpez-le en plusieurs fichiers, puis recommencez."),
+            429 => ("Trop de tentatives", "Trop de tentatives en peu de temps. Patientez une minute, puis réessayez."),
             400 => ("Demande invalide", "La demande n'a pas pu être comprise. Rechargez la page et recommencez."),
             _ => ("Une erreur est survenue", "Nous n'avons pas pu traiter votre demande. Réessayez dans un instant ; si cela continue, prévenez l'administrateur."),
         };

@@ -6,9 +6,6 @@ using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Infrastructure;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Members.Application;
@@ -205,58 +202,5 @@ public sealed class ExportService(
             new("Fiche créée le", ParisTime.FormatDateTime(p.CreatedAtUtc)),
         ]);
         return fields;
-    }
-}
-
-/// <summary>
-/// Writes spreadsheets that open right in French Excel and cannot run anything: CSV in UTF-8 with
-/// BOM, ";" separated, CRLF; every text cell that a spreadsheet would read as a formula
-/// (= + - @, tab, CR at the start) is prefixed with an apostrophe.
-/// </summary>
-public static class SpreadsheetWriter
-{
-    public static string? Neutralise(string? value) =>
-        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
-    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> columns, IEnumerable<string?[]> rows, CancellationToken ct)
-    {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
-        await writer.WriteAsync(string.Join(';', columns.Select(Quote)) + "\r\n");
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            await writer.WriteAsync(string.Join(';', row.Select(v => Quote(Neutralise(v)))) + "\r\n");
-        }
-        await writer.FlushAsync(ct);
-    }
-
-    private static string Quote(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    public static async Task WriteXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<string?[]> rows, CancellationToken ct)
-    {
-        IEnumerable<IDictionary<string, object?>> Cells()
-        {
-            foreach (var row in rows)
-            {
-                var cells = new Dictionary<string, object?>(columns.Count);
-                for (var i = 0; i < columns.Count; i++)
-                    cells[columns[i]] = Neutralise(i < row.Length ? row[i] : null);
-                yield return cells;
-            }
-        }
-
-        var configuration = new OpenXmlConfiguration
-        {
-            // Every column is text: "06 12…" keeps its leading zero and nothing is reinterpreted.
-            DynamicColumns = columns.Select((c, i) => new DynamicExcelColumn(c) { Index = i, Width = c.StartsWith("Notes", StringComparison.Ordinal) ? 40 : 18 }).ToArray(),
-            FastMode = true,
-        };
-        // MiniExcel writes a zip: callers give a seekable stream (a temporary file or memory, never the response body).
-        await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
     }
 }

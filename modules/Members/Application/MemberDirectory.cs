@@ -88,7 +88,7 @@ internal sealed class MembersUsage(AppDbContext db) : IStructureUsageContributor
     public string Label => "Adhérents";
 
     public async Task<IReadOnlyDictionary<Guid, int>> CountAsync(CancellationToken ct) =>
-        // cross-tenant: the host overview counts every structure's persons (numbers only).
+        // cross-tenant: the host overview counts every structure's persons, numbers only (test: The_host_overview_counts_each_structures_persons_apart)
         await db.Set<Person>().IgnoreQueryFilters([AppDbContext.TenantFilter]).Where(p => !p.IsAnonymised)
             .GroupBy(p => p.TenantId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

@@ -6,14 +6,17 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CentresConnectes.Platform.Api;
 
-/// <summary>Every module's API group: /api/…, JSON, problem details in French, authenticated.</summary>
+/// <summary>Every module's API group: /api/…, JSON, problem details in French, authenticated, antiforgery header with the session cookie.</summary>
 public static class ApiConventions
 {
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
         endpoints.MapGroup("/api/" + prefix.TrimStart('/'))
             .WithTags(tag)
             .AddEndpointFilter<ApiExceptionFilter>()
+            .AddEndpointFilter<CookieAntiforgeryFilter>()
             .RequireAuthorization()
+            // The framework's own check only covers form posts; CookieAntiforgeryFilter covers every
+            // unsafe request that comes with the session cookie, whatever its body.
             .DisableAntiforgery();
 
     /// <summary>Declares the permission an endpoint needs (an architecture test checks every API endpoint has one).</summary>

@@ -9,7 +9,7 @@ namespace CentresConnectes.Platform.Api;
 
 public sealed record UpdateStructureRequest(string? Name, string? ContactEmail, string? ContactPhone);
 public sealed record ChangeRoleRequest(string? Role);
-public sealed record CreateApiKeyRequest(string? Name);
+public sealed record CreateApiKeyRequest(string? Name, int? ExpiresInDays = null);
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 public sealed record MeResponse(Guid Id, string? Email, string? DisplayName, Guid? StructureId, bool IsSuperAdmin, Guid? ImpersonatorId, IReadOnlyList<string> Permissions);
 
@@ -79,7 +79,7 @@ internal static class PlatformApi
                 catalog.All.Where(p => catalog.IsGranted(http.User, p.Name)).Select(p => p.Name).ToList()));
         me.MapGet("/api-keys", (ApiKeyService s, CancellationToken ct) => s.ListMineAsync(ct));
         me.MapPost("/api-keys", async (CreateApiKeyRequest r, ApiKeyService s, CancellationToken ct) =>
-            Results.Ok(new { key = await s.CreateAsync(r.Name, ct) }));
+            Results.Ok(new { key = await s.CreateAsync(r.Name, r.ExpiresInDays, ct) }));
         me.MapDelete("/api-keys/{id:guid}", async (Guid id, ApiKeyService s, CancellationToken ct) =>
         {
             await s.RevokeAsync(id, ct);

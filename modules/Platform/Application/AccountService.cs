@@ -1,8 +1,12 @@
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Domain;
+using CentresConnectes.Platform.Infrastructure;
+using CentresConnectes.Platform.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CentresConnectes.Platform.Application;
@@ -17,38 +21,85 @@ public sealed class AccountService(
     IEmailSender email,
     AppUrls urls,
     IAuditLog auditLog,
+    SignInLocks locks,
+    FailureCounter failures,
+    BackgroundWorkQueue background,
+    IHttpContextAccessor http,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
+    /// <summary>What the sign-in page says for every refusal: it must not tell which part was wrong (ASVS 6.3).</summary>
+    public const string SignInRefused = "Adresse e-mail ou mot de passe incorrect.";
+
+    /// <summary>Reset e-mails one account may receive per quarter of an hour, whoever asks.</summary>
+    private const int ResetMailsPerAccount = 3;
+
     private AuditLog Audit => (AuditLog)auditLog;
 
+    /// <summary>
+    /// Every refusal (unknown address, wrong password, disabled account or structure, locked account)
+    /// costs one password hash, so the answer time does not tell them apart; the page shows one message.
+    /// </summary>
     public async Task<SignInOutcome> SignInAsync(string? emailAddress, string? password, bool remember, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(emailAddress) || string.IsNullOrEmpty(password))
             return SignInOutcome.Invalid;
+        var address = ClientAddress.Of(http.HttpContext);
         var user = await users.FindByEmailAsync(emailAddress.Trim());
         if (user is null)
+        {
+            SpendOneHash(password);
             return SignInOutcome.Invalid;
+        }
+        if (locks.IsLocked(user.Id, address))
+        {
+            SpendOneHash(password);
+            Audit.RecordFor(user, "Connexion refusée", "Compte verrouillé pour cette adresse après des essais infructueux");
+            await db.SaveChangesAsync(ct);
+            return SignInOutcome.LockedOut;
+        }
         if (!user.IsActive || !await StructureIsActiveAsync(user, ct))
         {
+            SpendOneHash(password);
             Audit.RecordFor(user, "Connexion refusée", "Compte ou structure désactivé");
             await db.SaveChangesAsync(ct);
             return SignInOutcome.Disabled;
         }
+        if (user.PasswordHash is null)
+            SpendOneHash(password); // an invitation not yet accepted: no hash to check, same cost anyway
 
-        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            locks.Succeeded(user.Id, address);
+            await signIn.SignInAsync(user, remember);
             user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
             await users.UpdateAsync(user);
             Audit.RecordFor(user, "Connexion");
             await db.SaveChangesAsync(ct);
             return SignInOutcome.Success;
         }
-        Audit.RecordFor(user, result.IsLockedOut ? "Compte verrouillé" : "Échec de connexion");
+        var lockedNow = locks.RecordFailure(user.Id, address);
+        Audit.RecordFor(user, lockedNow ? "Compte verrouillé" : "Échec de connexion", lockedNow ? $"Adresse {address}" : null);
         await db.SaveChangesAsync(ct);
-        return result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Invalid;
+        if (lockedNow)
+            TellOwnerOfLock(user.Id, address);
+        return lockedNow ? SignInOutcome.LockedOut : SignInOutcome.Invalid;
     }
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
+    private void SpendOneHash(string password) => users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, password);
+
+    private void TellOwnerOfLock(Guid userId, string address) => background.Enqueue(async (sp, ct) =>
+    {
+        var owner = await sp.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId.ToString());
+        if (owner?.Email is null)
+            return;
+        var link = sp.GetRequiredService<AppUrls>().Absolute("/mot-de-passe-oublie");
+        var minutes = (int)sp.GetRequiredService<SignInLocks>().Duration.TotalMinutes;
+        await sp.GetRequiredService<IEmailSender>().SendAsync(EmailTemplates.AccountLocked(owner.Email, owner.DisplayName, address, minutes, link), ct);
+    });
 
     public async Task SignOutAsync(CancellationToken ct = default)
     {
@@ -56,14 +107,26 @@ public sealed class AccountService(
         await signIn.SignOutAsync();
     }
 
-    /// <summary>Always behaves the same whether the address exists or not (no account enumeration).</summary>
-    public async Task RequestPasswordResetAsync(string? emailAddress, CancellationToken ct = default)
+    /// <summary>
+    /// Answers at once, whether the address exists or not (no account enumeration, by content or by
+    /// time): the account is looked up and the e-mail sent off the request path.
+    /// </summary>
+    public Task RequestPasswordResetAsync(string? emailAddress, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(emailAddress))
-            return;
-        var user = await users.FindByEmailAsync(emailAddress.Trim());
+        if (!string.IsNullOrWhiteSpace(emailAddress) && emailAddress.Trim() is { Length: <= 256 } address)
+            background.Enqueue((sp, token) => sp.GetRequiredService<AccountService>().SendPasswordResetAsync(address, token));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The reset e-mail, if the address belongs to an active account (at most three a quarter of an hour).</summary>
+    public async Task SendPasswordResetAsync(string emailAddress, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync(emailAddress);
         if (user is null || !user.IsActive || !await StructureIsActiveAsync(user, ct))
             return;
+        if (failures.IsBlocked($"reset:{user.Id}", ResetMailsPerAccount))
+            return;
+        failures.RecordFailure($"reset:{user.Id}", ResetMailsPerAccount, TimeSpan.FromMinutes(15));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = urls.Absolute(ResetLink(user.Id, token));
         Audit.RecordFor(user, "Demande de réinitialisation du mot de passe");
@@ -91,7 +154,10 @@ public sealed class AccountService(
         await users.UpdateAsync(user);
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
-        Audit.RecordFor(user, "Mot de passe défini");
+        locks.PasswordReset(user.Id);
+        // Keys made with the old password stop with it: whoever reset it may be taking the account back.
+        var revoked = await ApiKeyService.RevokeAllOfAsync(db, user.Id, clock.GetUtcNow().UtcDateTime, ct);
+        Audit.RecordFor(user, "Mot de passe défini", revoked > 0 ? $"{revoked} clé(s) d'API révoquée(s)" : null);
         await db.SaveChangesAsync(ct);
         return result;
     }

@@ -22,6 +22,14 @@ public static class EmailTemplates
         "choisissez un nouveau mot de passe en suivant ce lien (valable 3 jours). Sinon, ignorez ce message : votre mot de passe ne change pas.",
         link, "Choisir un nouveau mot de passe");
 
+    public static EmailMessage AccountLocked(string to, string displayName, string address, int minutes, string resetLink) => Build(to,
+        "Connexion bloquée sur votre compte – Centres Connectés",
+        $"Bonjour {displayName},",
+        $"Plusieurs mots de passe erronés ont été essayés sur votre compte depuis l'adresse {address}. " +
+        $"Les connexions depuis cette adresse sont bloquées pendant {minutes} minutes ; depuis votre poste habituel, vous pouvez toujours vous connecter. " +
+        "Si ce n'était pas vous, choisissez un nouveau mot de passe :",
+        resetLink, "Choisir un nouveau mot de passe");
+
     private static EmailMessage Build(string to, string subject, string greeting, string paragraph, string link, string linkText)
     {
         static string e(string s) => WebUtility.HtmlEncode(s);

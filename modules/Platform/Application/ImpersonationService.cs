@@ -4,6 +4,7 @@ using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Domain;
 using CentresConnectes.Platform.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public sealed class ImpersonationService(
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
     IAuditLog audit,
+    IHttpContextAccessor http,
     TimeProvider clock)
 {
     public static readonly TimeSpan Duration = TimeSpan.FromHours(1);
@@ -58,18 +60,26 @@ public sealed class ImpersonationService(
         await StartAsync(target, ct);
     }
 
+    /// <summary>
+    /// Back to the impersonator's own session — only if their account is still active and its
+    /// security stamp is the one the impersonation began with; otherwise signed out. The session
+    /// keeps its original sign-in time: coming back does not extend the absolute lifetime.
+    /// </summary>
     public async Task StopAsync(CancellationToken ct = default)
     {
         var impersonatorId = currentUser.ImpersonatorId ?? throw new BusinessException("Vous n'agissez pour personne.");
+        var principal = http.HttpContext?.User;
+        var stamp = principal?.FindFirst(PlatformClaims.ImpersonatorSecurityStamp)?.Value;
+        var started = principal?.FindFirst(PlatformClaims.SessionStartedUtc)?.Value;
         var impersonator = await users.FindByIdAsync(impersonatorId.ToString());
         audit.Record("Fin d'intervention pour un compte", "Compte", currentUser.Id?.ToString(), currentUser.DisplayName);
         await db.SaveChangesAsync(ct);
-        if (impersonator is null || !impersonator.IsActive)
+        if (impersonator is null || !impersonator.IsActive || stamp is null || impersonator.SecurityStamp != stamp || started is null)
         {
             await signIn.SignOutAsync();
             return;
         }
-        await signIn.SignInAsync(impersonator, isPersistent: false);
+        await signIn.SignInWithClaimsAsync(impersonator, isPersistent: false, [new Claim(PlatformClaims.SessionStartedUtc, started)]);
     }
 
     private async Task StartAsync(AppUser target, CancellationToken ct)
@@ -78,8 +88,12 @@ public sealed class ImpersonationService(
             throw new BusinessException("Revenez d'abord à votre propre compte avant d'agir pour un autre.");
         var impersonatorId = currentUser.Id ?? throw new BusinessException("Connectez-vous d'abord.");
         var impersonatorName = currentUser.DisplayName ?? currentUser.UserName ?? "";
+        var impersonator = await users.FindByIdAsync(impersonatorId.ToString()) ?? throw new BusinessException("Connectez-vous d'abord.");
+        var started = http.HttpContext?.User.FindFirst(PlatformClaims.SessionStartedUtc)?.Value
+            ?? throw new BusinessException("Connectez-vous d'abord.");
 
-        // Written in the target's structure so its admin sees who came in.
+        // cross-tenant: the super-admin (host level) writes the entry in the target's structure so its
+        // admin sees who came in, there and nowhere else (test: The_super_admin_enters_a_structure_acts_as_its_admin_is_audited_and_comes_back)
         using (currentTenant.Change(target.TenantId))
         {
             db.AuditEntries.Add(new AuditEntry(target.TenantId, target.Id, target.UserName, impersonatorId, impersonatorName,
@@ -93,6 +107,9 @@ public sealed class ImpersonationService(
             new Claim(PlatformClaims.ImpersonatorId, impersonatorId.ToString()),
             new Claim(PlatformClaims.ImpersonatorName, impersonatorName),
             new Claim(PlatformClaims.ImpersonationExpiresUtc, expires),
+            new Claim(PlatformClaims.ImpersonatorSecurityStamp, impersonator.SecurityStamp ?? ""),
+            // The impersonation lives within the impersonator's own session lifetime.
+            new Claim(PlatformClaims.SessionStartedUtc, started),
         ]);
     }
 }

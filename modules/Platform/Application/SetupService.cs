@@ -10,20 +10,28 @@ namespace CentresConnectes.Platform.Application;
 /// First run: while no super-admin exists the setup page creates one (no default password
 /// anywhere). Scripted installs give <c>Setup:SuperAdminEmail</c> and <c>Setup:SuperAdminPassword</c>.
 /// </summary>
-public sealed class SetupService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class SetupService(AppDbContext db, UserManager<AppUser> users, PublicAddress publicAddress, TimeProvider clock)
 {
     public async Task<bool> IsRequiredAsync(CancellationToken ct = default) => !await db.Installations.AnyAsync(ct);
 
-    public async Task<IdentityResult> CompleteAsync(string? email, string? displayName, string? password, CancellationToken ct = default)
+    /// <param name="publicUrl">
+    /// The address users reach the application at, confirmed by the person installing; required
+    /// unless <c>App:PublicUrl</c> is configured (it then wins).
+    /// </param>
+    public async Task<IdentityResult> CompleteAsync(string? email, string? displayName, string? password, string? publicUrl = null, CancellationToken ct = default)
     {
         var address = Fields.Email(email);
         var name = Fields.Required(displayName, "Nom", 200);
+        string? recordedUrl = null;
+        if (publicAddress.Configured is null && publicUrl is not null)
+            recordedUrl = PublicAddress.Normalize(publicUrl)
+                ?? throw new BusinessException("L'adresse publique doit être une adresse web complète, par exemple https://centre-social.fr.");
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { UserName = address, Email = address, EmailConfirmed = true, DisplayName = name, CreatedAtUtc = now };
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The fixed key makes a second, concurrent setup fail here.
-        db.Installations.Add(new Installation { CompletedAtUtc = now });
+        db.Installations.Add(new Installation { CompletedAtUtc = now, PublicUrl = recordedUrl });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -39,6 +47,8 @@ public sealed class SetupService(AppDbContext db, UserManager<AppUser> users, Ti
         db.AuditEntries.Add(new AuditEntry(null, user.Id, user.UserName, null, null, "Installation terminée", "Compte", user.Id.ToString(), null, now));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (recordedUrl is not null)
+            publicAddress.Remember(recordedUrl);
         return result;
     }
 }

@@ -117,9 +117,12 @@ public sealed class StaffService(
         if (user.Id == currentUser.Id && !active)
             throw new BusinessException("Vous ne pouvez pas désactiver votre propre compte.");
         user.IsActive = active;
-        // A new stamp ends the account's open sessions (and its API keys stop working with IsActive).
+        // A new stamp ends the account's open sessions; its API keys are revoked, so re-enabling the
+        // account does not bring back keys that may have leaked with it.
         await users.UpdateSecurityStampAsync(user);
-        await audit.WriteAsync(active ? "Compte réactivé" : "Compte désactivé", "Compte", user.Id.ToString(), user.DisplayName, ct);
+        var revoked = active ? 0 : await ApiKeyService.RevokeAllOfAsync(db, user.Id, clock.GetUtcNow().UtcDateTime, ct);
+        await audit.WriteAsync(active ? "Compte réactivé" : "Compte désactivé", "Compte", user.Id.ToString(),
+            revoked > 0 ? $"{user.DisplayName} ({revoked} clé(s) d'API révoquée(s))" : user.DisplayName, ct);
     }
 
     private async Task<AppUser> FindOwnAsync(Guid id, CancellationToken ct)

@@ -30,7 +30,8 @@ public sealed class StructureService(
 {
     public async Task<IReadOnlyList<StructureSummary>> ListAsync(CancellationToken ct = default)
     {
-        // cross-tenant: the super-admin's overview counts every structure's accounts.
+        // cross-tenant: the super-admin's overview counts every structure's accounts and usage, each apart
+        // (test: The_host_overview_counts_each_structures_persons_apart)
         var accountCounts = await db.Users.Where(u => u.TenantId != null)
             .GroupBy(u => u.TenantId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);

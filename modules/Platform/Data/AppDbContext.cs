@@ -100,7 +100,12 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
     // context instance that runs the query, never from the instance that built the model.
     private void ApplyTenantFilter<TEntity>(ModelBuilder builder) where TEntity : class, IMultiTenant
     {
-        builder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
-        builder.Entity<TEntity>().HasIndex(e => e.TenantId);
+        var entity = builder.Entity<TEntity>();
+        entity.HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+        // Every filtered query starts with TenantId: an index must lead with it. A module's composite
+        // index starting with TenantId already serves (a second, single-column one only slows writes).
+        var served = entity.Metadata.GetIndexes().Any(i => i.Properties[0].Name == nameof(IMultiTenant.TenantId));
+        if (!served)
+            entity.HasIndex(e => e.TenantId);
     }
 }

@@ -46,6 +46,7 @@ public static class BulkInsert
         var connection = db.Database.GetDbConnection();
         if (db.Provider == DatabaseProvider.PostgreSql)
         {
+            // tenant-filtered: every row's TenantId column is the current structure's (ValueOf), never the row's own
             var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)";
             await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, ct);
             var types = columns.Select(c => PostgresType(c.Mapping.StoreType)).ToArray();
@@ -73,11 +74,12 @@ public static class BulkInsert
         await using (var pragma = sqlite.CreateCommand())
         {
             pragma.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
-            pragma.CommandText = "PRAGMA cache_size = -65536";
+            pragma.CommandText = "PRAGMA cache_size = -65536"; // tenant-filtered: no table data (a connection setting)
             await pragma.ExecuteNonQueryAsync(ct);
         }
         await using var command = sqlite.CreateCommand();
         command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+        // tenant-filtered: the TenantId column gets the current structure's id (ValueOf), never the row's own
         command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         var parameters = columns.Select((c, i) =>
         {

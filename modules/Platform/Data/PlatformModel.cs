@@ -62,6 +62,7 @@ internal static class PlatformModel
         {
             e.ToTable("Plt_Installation");
             e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.PublicUrl).HasMaxLength(300);
         });
     }
 }

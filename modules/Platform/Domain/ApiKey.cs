@@ -8,8 +8,9 @@ public sealed class ApiKey
 {
     private ApiKey() { }
 
-    public ApiKey(Guid userId, string name, string prefix, byte[] secretHash, DateTime nowUtc)
+    public ApiKey(Guid userId, string name, string prefix, byte[] secretHash, DateTime nowUtc, DateTime? expiresAtUtc = null)
     {
+        ExpiresAtUtc = expiresAtUtc;
         Id = Guid.CreateVersion7();
         UserId = userId;
         Name = name;
@@ -26,8 +27,12 @@ public sealed class ApiKey
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? LastUsedAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; private set; }
+    /// <summary>Optional: after it the key is refused, as if revoked.</summary>
+    public DateTime? ExpiresAtUtc { get; private set; }
 
     public bool IsActive => RevokedAtUtc is null;
+
+    public bool IsUsableAt(DateTime nowUtc) => RevokedAtUtc is null && (ExpiresAtUtc is null || ExpiresAtUtc > nowUtc);
 
     public void Revoke(DateTime nowUtc) => RevokedAtUtc ??= nowUtc;
 }
@@ -42,4 +47,6 @@ public sealed class Installation
 
     public int Id { get; set; } = SingletonId;
     public DateTime CompletedAtUtc { get; set; }
+    /// <summary>The public address confirmed by the person installing, used in e-mails when <c>App:PublicUrl</c> is not set.</summary>
+    public string? PublicUrl { get; set; }
 }

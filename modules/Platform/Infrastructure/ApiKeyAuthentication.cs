@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CentresConnectes.Platform.Application;
 using CentresConnectes.Platform.Domain;
+using CentresConnectes.Platform.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyService apiKeys,
-    IUserClaimsPrincipalFactory<AppUser> principalFactory)
+    IUserClaimsPrincipalFactory<AppUser> principalFactory,
+    FailureCounter failures,
+    RateLimitSettings limits)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -38,10 +41,30 @@ internal sealed class ApiKeyAuthenticationHandler(
         var key = ReadKey(Request);
         if (key is null)
             return AuthenticateResult.NoResult();
+        // Guessing keys from one address is cut short: past the limit, not even looked up (429).
+        var failureKey = "api-key:" + ClientAddress.Of(Context);
+        if (failures.IsBlocked(failureKey, limits.ApiKeyFailuresPerMinute))
+        {
+            Context.Items[TooManyFailures] = true;
+            return AuthenticateResult.Fail("Trop de clés d'API invalides.");
+        }
         var user = await apiKeys.FindActiveOwnerAsync(key, Context.RequestAborted);
         if (user is null)
+        {
+            failures.RecordFailure(failureKey, limits.ApiKeyFailuresPerMinute, TimeSpan.FromMinutes(1));
             return AuthenticateResult.Fail("Clé d'API invalide.");
+        }
         var principal = await principalFactory.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(principal.Identities), SchemeName));
+    }
+
+    private const string TooManyFailures = "cc.api-key.too-many";
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.ContainsKey(TooManyFailures))
+            await AppRateLimiting.RejectAsync(Context, Context.RequestAborted);
+        else
+            await base.HandleChallengeAsync(properties);
     }
 }

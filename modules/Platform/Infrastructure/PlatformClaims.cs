@@ -10,6 +10,10 @@ public static class PlatformClaims
     public const string ImpersonatorId = "cc_imp_id";
     public const string ImpersonatorName = "cc_imp_name";
     public const string ImpersonationExpiresUtc = "cc_imp_exp";
+    /// <summary>The impersonator's security stamp when the impersonation began: a new password or a disabled account ends it.</summary>
+    public const string ImpersonatorSecurityStamp = "cc_imp_stamp";
+    /// <summary>When the person signed in with their password (Unix seconds): the session's absolute lifetime counts from it.</summary>
+    public const string SessionStartedUtc = "cc_started";
     public const string SecurityStamp = "AspNet.Identity.SecurityStamp";
 
     public static Guid? GetGuid(this ClaimsPrincipal principal, string type) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Domain;
+using CentresConnectes.Platform.Infrastructure.Security;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authentication;
@@ -66,7 +67,13 @@ public static class PlatformHosting
         services.AddAppDbContext(database, modules);
         services.AddDataProtection().SetApplicationName("CentresConnectes").PersistKeysToDbContext<AppDbContext>();
 
-        AddAccounts(services);
+        AddAccounts(services, builder.Environment);
+        services.AddAppRateLimits(configuration);
+        services.AddSingleton<SignInLocks>();
+        services.AddSingleton<BackgroundWorkQueue>();
+        services.AddHostedService<BackgroundWorkService>();
+        services.AddSingleton<Application.SetupToken>();
+        services.AddSingleton<Application.PublicAddress>();
         AddEmail(services, configuration);
         AddJobs(services, configuration, database);
 
@@ -104,7 +111,7 @@ public static class PlatformHosting
         return menu;
     }
 
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -133,12 +140,16 @@ public static class PlatformHosting
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/erreur/403";
+            // Over HTTPS: "__Host-cc.session", Secure (SessionCookieManager).
             o.Cookie.Name = "cc.session";
+            o.CookieManager = new SessionCookieManager();
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Idle timeout (sliding); the absolute lifetime (SessionValidator.AbsoluteLifetime) caps an active session.
+            o.ExpireTimeSpan = TimeSpan.FromHours(4);
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionValidator.SigningInAsync;
             o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             // API clients get status codes, browsers get the login page.
             o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
@@ -157,7 +168,11 @@ public static class PlatformHosting
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
-        services.AddAuthorization();
+        // Closed by default: a page or endpoint that forgets its attribute requires a signed-in user;
+        // anonymous ones say [AllowAnonymous] / .AllowAnonymous() (PageAuthorizationTests lists them).
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        if (!environment.IsDevelopment())
+            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -202,6 +217,10 @@ public static class PlatformHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur/500");
         app.UseForwardedHeaders();
+        // Strict-Transport-Security on HTTPS answers (not for localhost: a local install stays reachable over HTTP).
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UsePublicHostFilter();
         // API clients get problem details, browsers get the friendly French error page.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseSecurityHeaders();
@@ -210,14 +229,19 @@ public static class PlatformHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseImpersonationAudit();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         var modules = app.Services.GetRequiredService<IReadOnlyList<IModule>>();
         foreach (var module in modules)
             module.MapEndpoints(app);
+
+        // An address no endpoint knows answers 404 (the French page) to everyone: with the fallback
+        // policy, an endpoint-less request would otherwise send a visitor to the sign-in page.
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
 
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference(o => o.WithTitle("Centres Connectés – API")).RequireAuthorization();

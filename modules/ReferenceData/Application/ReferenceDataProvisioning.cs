@@ -22,7 +22,8 @@ public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant te
     public async Task<int> ProvisionAllAsync(CancellationToken ct = default)
     {
         var defaults = await LoadDefaultsAsync(ct);
-        // cross-tenant: the structures table is host-owned; each one is then handled inside itself.
+        // cross-tenant: the structures table is host-owned; each one is then handled inside itself
+        // (test: Completing_existing_structures_is_idempotent_and_leaves_filled_lists_alone)
         var ids = await db.Structures.AsNoTracking().OrderBy(s => s.CreatedAtUtc).Select(s => s.Id).ToListAsync(ct);
         var count = 0;
         foreach (var id in ids)
@@ -41,7 +42,8 @@ public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant te
 
     private async Task<bool> ProvisionAsync(Guid structureId, DefaultLists defaults, CancellationToken ct)
     {
-        // Inside the structure: the filter shows its rows only and the interceptor stamps its id.
+        // cross-tenant: inside the new structure, the filter shows its rows only and the interceptor
+        // stamps its id (test: Completing_existing_structures_is_idempotent_and_leaves_filled_lists_alone)
         using (tenant.Change(structureId))
         {
             var added = false;
@@ -122,6 +124,8 @@ internal sealed class ReferenceDataBrandingProvider(AppDbContext db, ICurrentTen
     /// </summary>
     public async Task<StructureBranding?> GetAsync(Guid structureId, CancellationToken ct = default)
     {
+        // cross-tenant: the header of a structure's pages reads that structure's own settings row
+        // (test: A_logo_is_kept_as_uploaded_and_resized_to_the_chosen_bounds)
         using (tenant.Change(structureId))
         {
             var settings = db.StructureSettings();

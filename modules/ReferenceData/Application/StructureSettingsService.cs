@@ -150,6 +150,8 @@ public sealed class StructureSettingsService(AppDbContext db, ICurrentTenant ten
     {
         if (!await db.Structures.AsNoTracking().AnyAsync(s => s.Id == structureId && s.IsActive, ct))
             return null;
+        // cross-tenant: an anonymous visitor has no structure; the public logo is read inside the one
+        // named in the address, resized copy only (test: The_public_logo_address_serves_that_structures_logo_only)
         using (tenant.Change(structureId))
         {
             return await GetLogoAsync(original: false, ct);

@@ -41,16 +41,17 @@ public sealed class SqliteMailCollection : ICollectionFixture<SqliteMailApp>;
 [CollectionDefinition(Apps.PostgreSqlMail)]
 public sealed class PostgreSqlMailCollection : ICollectionFixture<PostgreSqlMailApp>;
 
-/// <summary>A fresh install: no super-admin yet.</summary>
-public sealed class SqliteFreshApp() : AppFactory(DatabaseProvider.Sqlite)
+/// <summary>A fresh install: no super-admin yet, no App:PublicUrl (the setup records the confirmed one).</summary>
+public abstract class FreshApp(DatabaseProvider provider) : AppFactory(provider)
 {
     protected override bool Installed => false;
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["App:PublicUrl"] = "" };
 }
 
-public sealed class PostgreSqlFreshApp() : AppFactory(DatabaseProvider.PostgreSql)
-{
-    protected override bool Installed => false;
-}
+public sealed class SqliteFreshApp() : FreshApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlFreshApp() : FreshApp(DatabaseProvider.PostgreSql);
 
 /// <summary>A scripted install: the super-admin comes from configuration at start-up.</summary>
 public abstract class ScriptedSetupFactory(DatabaseProvider provider) : AppFactory(provider)

@@ -111,6 +111,7 @@ public abstract class ImportTests(MembersFactory factory)
     public async Task Large_files_run_in_the_background_with_a_progress_bar()
     {
         var (structure, client) = await factory.StructureWithAdminAsync("Gros import");
+        var other = await factory.CreateStructureAsync("Voisine du gros import");
         var sb = new StringBuilder(Header);
         for (var i = 0; i < 5100; i++)
             sb.Append($"NOM{i:D5};Prénom;{1 + i % 28:D2}/{1 + i % 12:D2}/{1940 + i % 80};;;;;\r\n");
@@ -138,6 +139,8 @@ public abstract class ImportTests(MembersFactory factory)
 
         progress.ShouldContain("Import terminé : 5100 personne(s) inscrite(s), 1 doublon(s) ignoré(s), 1 ligne(s) en erreur ignorée(s).");
         (await factory.CountPersonsAsync(structure.Id)).ShouldBe(5100);
+        // The job switched to the confirming structure, and to it only.
+        (await factory.CountPersonsAsync(other.Id)).ShouldBe(0);
     }
 
     [Theory]

@@ -122,6 +122,17 @@ public abstract class TenancyTests(MembersFactory factory)
     }
 
     [Fact]
+    public async Task The_host_overview_counts_each_structures_persons_apart()
+    {
+        var w = await ArrangeAsync();
+        var overview = await factory.InScopeAsync(null, sp => sp.GetRequiredService<Platform.Application.StructureService>().ListAsync());
+        overview.Single(s => s.Id == w.StructureA).Usage["Adhérents"].ShouldBe(1);
+        overview.Single(s => s.Id == w.StructureB).Usage["Adhérents"].ShouldBe(0);
+        overview.Single(s => s.Id == w.StructureA).Accounts.ShouldBe(1);
+        overview.Single(s => s.Id == w.StructureB).Accounts.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Importing_into_one_structure_neither_sees_nor_touches_the_other()
     {
         var w = await ArrangeAsync();

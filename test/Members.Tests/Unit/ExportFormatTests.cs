@@ -1,5 +1,5 @@
 using System.Text;
-using CentresConnectes.Members.Application;
+using CentresConnectes.Platform.Contracts;
 using MiniExcelLibs;
 using Shouldly;
 using Xunit;

@@ -341,6 +341,8 @@ public sealed class ImportJob(ICurrentTenant tenant, ImportService imports)
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid tenantId, Guid importId, CancellationToken ct)
     {
+        // cross-tenant: a job has no signed-in user; it works in the structure that confirmed the import
+        // (test: Large_files_run_in_the_background_with_a_progress_bar)
         using (tenant.Change(tenantId))
             await imports.RunAsync(importId, ct);
     }

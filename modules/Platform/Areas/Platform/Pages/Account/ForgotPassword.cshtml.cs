@@ -1,12 +1,15 @@
 using CentresConnectes.Platform.Application;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CentresConnectes.Platform.Areas.Platform.Pages.Account;
 
 /// <summary>The answer is the same whether the address exists or not.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.PasswordReset)]
 public sealed class ForgotPasswordModel(AccountService accounts) : AppPageModel
 {
     [BindProperty] public string? Email { get; set; }

@@ -1,12 +1,18 @@
 using CentresConnectes.Platform.Application;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CentresConnectes.Platform.Areas.Platform.Pages.Account;
 
-/// <summary>E-mail + password; the structure comes from the account, never asked.</summary>
+/// <summary>
+/// E-mail + password; the structure comes from the account, never asked. Every refusal shows the
+/// same message: the page must not tell whether an address has an account, nor its state.
+/// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(AccountService accounts, SetupService setup) : AppPageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -20,20 +26,9 @@ public sealed class LoginModel(AccountService accounts, SetupService setup) : Ap
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await accounts.SignInAsync(Email, Password, Remember, ct);
-        switch (outcome)
-        {
-            case SignInOutcome.Success:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, "Trop d'essais infructueux : le compte est verrouillé pendant 15 minutes.");
-                break;
-            case SignInOutcome.Disabled:
-                ModelState.AddModelError(string.Empty, "Ce compte ou sa structure est désactivé. Adressez-vous à votre administrateur.");
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, "Adresse e-mail ou mot de passe incorrect.");
-                break;
-        }
+        if (outcome == SignInOutcome.Success)
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        ModelState.AddModelError(string.Empty, AccountService.SignInRefused);
         Password = null;
         return Page();
     }

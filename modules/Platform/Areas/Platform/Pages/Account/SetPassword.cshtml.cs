@@ -1,12 +1,15 @@
 using CentresConnectes.Platform.Application;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CentresConnectes.Platform.Areas.Platform.Pages.Account;
 
 /// <summary>The link of an invitation or of a reset e-mail: u = account id, t = Identity's reset token.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SetPassword)]
 public sealed class SetPasswordModel(AccountService accounts) : AppPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid U { get; set; }

@@ -28,9 +28,9 @@ public sealed class ProfileModel(AccountService accounts, ApiKeyService apiKeys,
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostCreateKeyAsync(string? keyName, CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateKeyAsync(string? keyName, int? expiresInDays, CancellationToken ct)
     {
-        await TryAsync(async () => NewKey = await apiKeys.CreateAsync(keyName, ct));
+        await TryAsync(async () => NewKey = await apiKeys.CreateAsync(keyName, expiresInDays, ct));
         Keys = await apiKeys.ListMineAsync(ct);
         return Page();
     }

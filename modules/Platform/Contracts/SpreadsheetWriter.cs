@@ -1,0 +1,73 @@
+using System.Text;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace CentresConnectes.Platform.Contracts;
+
+/// <summary>
+/// The one spreadsheet writer of every module's exports (register, attendance lists, statistics):
+/// files that open right in French Excel and cannot run anything. CSV in UTF-8 with BOM, ";"
+/// separated, CRLF; XLSX with every column as text. Every cell goes through <see cref="Neutralise"/>.
+/// </summary>
+public static class SpreadsheetWriter
+{
+    /// <summary>
+    /// Prefixes with an apostrophe a cell a spreadsheet could read as a formula (OWASP "CSV injection"):
+    /// one starting with = + - @, a tab, CR or LF; one whose first visible character, after spaces or
+    /// other blanks, is = + - @; and the full-width forms ＝ ＋ － ＠ that some spreadsheets fold to them.
+    /// </summary>
+    public static string? Neutralise(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return value;
+        if (value[0] is '\t' or '\r' or '\n')
+            return "'" + value;
+        var first = value.AsSpan().TrimStart();
+        return first.Length > 0 && IsFormulaStart(first[0]) ? "'" + value : value;
+    }
+
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
+
+    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<string> columns, IEnumerable<string?[]> rows, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await writer.WriteAsync(string.Join(';', columns.Select(Quote)) + "\r\n");
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            await writer.WriteAsync(string.Join(';', row.Select(v => Quote(Neutralise(v)))) + "\r\n");
+        }
+        await writer.FlushAsync(ct);
+    }
+
+    private static string Quote(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return "";
+        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public static async Task WriteXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<string?[]> rows, CancellationToken ct)
+    {
+        IEnumerable<IDictionary<string, object?>> Cells()
+        {
+            foreach (var row in rows)
+            {
+                var cells = new Dictionary<string, object?>(columns.Count);
+                for (var i = 0; i < columns.Count; i++)
+                    cells[columns[i]] = Neutralise(i < row.Length ? row[i] : null);
+                yield return cells;
+            }
+        }
+
+        var configuration = new OpenXmlConfiguration
+        {
+            // Every column is text: "06 12…" keeps its leading zero and nothing is reinterpreted.
+            DynamicColumns = columns.Select((c, i) => new DynamicExcelColumn(c) { Index = i, Width = c.StartsWith("Notes", StringComparison.Ordinal) ? 40 : 18 }).ToArray(),
+            FastMode = true,
+        };
+        // MiniExcel writes a zip: callers give a seekable stream (a temporary file or memory, never the response body).
+        await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+    }
+}
