@@ -3,41 +3,14 @@ using CentresConnectes.Members.Application;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData.Contracts;
 using CentresConnectes.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit;
 
 namespace CentresConnectes.Ludotheque.Tests;
 
-/// <summary>A clock the tests set: "the slot open now" depends on it.</summary>
-public sealed class TestClock : TimeProvider
-{
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Set(DateTime utc) => _now = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-
-    public void Reset() => _now = DateTimeOffset.UtcNow;
-}
-
-/// <summary>The app over a fresh real database with a settable clock (real Members and ReferenceData).</summary>
+/// <summary>The app over a fresh real database (real Members and ReferenceData; the clock is AppFactory's).</summary>
 public class LudothequeFactory(DatabaseProvider provider) : AppFactory(provider)
 {
-    public TestClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-
     public Task<T> InAsync<T>(Guid structureId, Func<IServiceProvider, Task<T>> action) => InScopeAsync(structureId, action);
 
     /// <summary>A family of the register with its members (nom, prénom, birth date), as staff would enter it.</summary>

@@ -12,5 +12,9 @@ public sealed class TestClock : TimeProvider
 
     public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 
+    /// <summary>Moves the clock to a given instant ("the slot open now" in the ludothèque's tests).</summary>
+    public void Set(DateTime utc) =>
+        Interlocked.Exchange(ref _offsetTicks, (DateTime.SpecifyKind(utc, DateTimeKind.Utc) - System.GetUtcNow().UtcDateTime).Ticks);
+
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 }
