@@ -64,7 +64,7 @@ public sealed class CrossStructureProbe
     }
 
     /// <summary>Form fields posted to a page handler (default: the antiforgery token alone), so validation does not answer before the lookup.</summary>
-    public CrossStructureProbe Form(string template, string handler, object fields)
+    public CrossStructureProbe Form(string template, string? handler, object fields)
     {
         bodies[$"POST {template}?handler={handler}"] = fields;
         return this;
@@ -87,9 +87,10 @@ public sealed class CrossStructureProbe
             IEnumerable<(string Method, string? Handler)> verbs;
             if (isPage)
             {
-                // A page answers GET; each POST handler (OnPost, OnPostSave…) is another door.
+                // A page answers GET; each named GET handler (OnGetProgress) and each POST handler
+                // (OnPost, OnPostSave…) is another door.
                 var handlers = page?.HandlerMethods
-                    .Where(h => !string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase))
+                    .Where(h => !string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase) || h.Name is not null)
                     .Select(h => (h.HttpMethod.ToUpperInvariant(), h.Name)) ?? [];
                 verbs = [("GET", null), .. handlers];
             }
@@ -143,7 +144,7 @@ public sealed class CrossStructureProbe
                     if (route.IsPage)
                     {
                         var fields = bodies.TryGetValue($"{method} {route.Template}?handler={handler}", out var given)
-                            ? new RouteValueDictionary(given).ToDictionary(f => f.Key, f => Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+                            ? FormFields(given)
                             : [];
                         fields["__RequestVerificationToken"] = token;
                         request.Content = new FormUrlEncodedContent(fields);
@@ -153,17 +154,33 @@ public sealed class CrossStructureProbe
                             Encoding.UTF8, "application/json");
                 }
                 var response = await other.Http.SendAsync(request);
+                // A GET-less action page (…/supprimer) sends GETs on to the record's page: that one must refuse.
+                for (var hops = 0; method == "GET" && hops < 3 && IsLocalRedirect(response); hops++)
+                    response = await other.GetAsync(response.Headers.Location!.OriginalString);
                 checkedRequests.Add($"{method} {target} → {(int)response.StatusCode}");
                 if (response.StatusCode != HttpStatusCode.NotFound)
                     problems.Add($"{method} {target} ({route.Template}) answered {(int)response.StatusCode} to another structure instead of 404");
             }
         }
+        var stale = skipped.Keys.Where(t => routes.All(r => r.Template != t)).ToList();
+        if (stale.Count > 0)
+            problems.Add($"{module}: Skip names routes that do not exist (renamed?): {string.Join(", ", stale)}");
         if (unsampled.Count > 0)
             problems.Add($"{module}: no sample ids for {string.Join(", ", unsampled)} — give them with Sample(prefix, values) or Skip(template, reason) in the module's cross-structure test");
         if (problems.Count > 0)
             throw new CrossStructureLeakException("Cross-structure probe:\n" + string.Join("\n", problems));
         return checkedRequests;
     }
+
+    private static bool IsLocalRedirect(HttpResponseMessage response) =>
+        (int)response.StatusCode is 301 or 302 or 303 or 307 or 308
+        && response.Headers.Location is { IsAbsoluteUri: false } location && location.OriginalString.StartsWith('/')
+        && !location.OriginalString.StartsWith("/connexion", StringComparison.Ordinal);
+
+    /// <summary>Form fields from a dictionary (names with dots: "Input.Name") or an anonymous object.</summary>
+    private static Dictionary<string, string> FormFields(object given) => given is IDictionary<string, string> dictionary
+        ? new Dictionary<string, string>(dictionary)
+        : new RouteValueDictionary(given).ToDictionary(f => f.Key, f => Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
 
     /// <summary>The route's URL with its sample values, or null when one is missing.</summary>
     private string? Fill(ProbeRoute route)
