@@ -21,6 +21,7 @@ public sealed class LudothequeModule : IModule
         services.AddScoped<SlotService>();
         services.AddScoped<PresenceService>();
         services.AddScoped<AttendanceListService>();
+        services.AddScoped<AttendanceListPdf>();
         services.AddScoped<IPersonReferenceCheck, PresenceReferenceCheck>();
         services.AddScoped<IHouseholdReferenceCheck, PresenceReferenceCheck>();
     }

@@ -232,6 +232,7 @@ public static class ProbeOwners
         ["Platform"] = ["/admin/structures", "/structure/comptes", "/api/structures", "/api/staff", "/api/me"],
         ["ReferenceData"] = ["/parametres", "/api/reference", "/api/settings", "/api/host/reference-defaults", "/admin/listes-par-defaut", "/logo"],
         ["Members"] = ["/adherents", "/familles", "/api/persons", "/api/households"],
+        ["Ludotheque"] = ["/ludotheque", "/api/ludotheque"],
     };
 
     /// <summary>The module owning the route (longest matching prefix), or null.</summary>

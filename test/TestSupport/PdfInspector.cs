@@ -9,10 +9,16 @@ namespace CentresConnectes.TestSupport;
 /// </summary>
 public static partial class PdfInspector
 {
-    /// <summary>The text of every page, in order (pdftotext -layout, pages split on form feeds).</summary>
-    public static async Task<IReadOnlyList<string>> PagesAsync(byte[] pdf)
+    /// <summary>
+    /// The text of every page, in order, pages split on form feeds. With <paramref name="layout"/> the
+    /// text is placed as on the page (table rows on one line); without, it comes in drawing order with
+    /// whitespace collapsed to single spaces (a header wrapped over two lines reads « Heure d'arrivée »).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PagesAsync(byte[] pdf, bool layout = true)
     {
-        var text = await RunAsync("pdftotext", pdf, "-layout -enc UTF-8 {in} -");
+        var text = await RunAsync("pdftotext", pdf, (layout ? "-layout " : "") + "-enc UTF-8 {in} -");
+        if (!layout)
+            text = string.Join('\f', text.Split('\f').Select(p => Whitespace().Replace(p, " ").Trim()));
         var pages = text.Split('\f').ToList();
         if (pages.Count > 0 && string.IsNullOrWhiteSpace(pages[^1]))
             pages.RemoveAt(pages.Count - 1);
@@ -73,6 +79,9 @@ public static partial class PdfInspector
             File.Delete(file);
         }
     }
+
+    [GeneratedRegex(@"[ \t\r\n\u00A0\u202F]+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^Pages:\s+(\d+)", RegexOptions.Multiline)]
     private static partial Regex PagesLine();

@@ -35,8 +35,11 @@ public enum PdfAlign
     Right,
 }
 
-/// <summary>One column: its header, its share of the page width (relative to the other columns) and its alignment.</summary>
-public sealed record PdfColumn(string Header, float Width = 1, PdfAlign Align = PdfAlign.Left);
+/// <summary>
+/// One column: its header, its share of the page width (relative to the other columns), its alignment
+/// and, for values that must not wrap (dates, times), a minimum width in points taken before sharing.
+/// </summary>
+public sealed record PdfColumn(string Header, float Width = 1, PdfAlign Align = PdfAlign.Left, float MinWidth = 0);
 
 public abstract record PdfBlock;
 

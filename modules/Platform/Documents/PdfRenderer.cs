@@ -262,8 +262,7 @@ internal sealed class PdfLayout : IDisposable
         var columns = table.Columns;
         if (columns.Count == 0)
             return;
-        var total = columns.Sum(c => Math.Max(0.01f, c.Width));
-        var widths = columns.Select(c => ContentWidth * Math.Max(0.01f, c.Width) / total).ToArray();
+        var widths = ColumnWidths(columns, ContentWidth);
         var lineHeight = body.Size * 1.25f;
 
         var headerCells = columns.Select((c, i) => Wrap(c.Header, bodyBold, widths[i] - 2 * CellPadding)).ToArray();
@@ -333,6 +332,34 @@ internal sealed class PdfLayout : IDisposable
             y += height;
         }
         y += 10f;
+    }
+
+    /// <summary>Shares of the width, except that a column never gets less than its minimum (the others give it up).</summary>
+    internal static float[] ColumnWidths(IReadOnlyList<PdfColumn> columns, float width)
+    {
+        var widths = new float[columns.Count];
+        var pinned = new bool[columns.Count];
+        for (var pass = 0; pass <= columns.Count; pass++)
+        {
+            var free = width - Enumerable.Range(0, widths.Length).Where(i => pinned[i]).Sum(i => widths[i]);
+            var weights = Enumerable.Range(0, widths.Length).Where(i => !pinned[i]).Sum(i => Math.Max(0.01f, columns[i].Width));
+            var changed = false;
+            for (var i = 0; i < widths.Length; i++)
+            {
+                if (pinned[i])
+                    continue;
+                widths[i] = free * Math.Max(0.01f, columns[i].Width) / weights;
+                if (widths[i] < columns[i].MinWidth)
+                {
+                    widths[i] = columns[i].MinWidth;
+                    pinned[i] = true;
+                    changed = true;
+                }
+            }
+            if (!changed)
+                break;
+        }
+        return widths;
     }
 
     private static void DrawRow(SKCanvas canvas, float left, float top, float[] widths, float height,
