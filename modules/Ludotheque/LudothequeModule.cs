@@ -22,6 +22,7 @@ public sealed class LudothequeModule : IModule
         services.AddScoped<PresenceService>();
         services.AddScoped<AttendanceListService>();
         services.AddScoped<AttendanceListPdf>();
+        services.AddScoped<ILudothequeStatisticsQuery, LudothequeStatisticsQuery>();
         services.AddScoped<IPersonReferenceCheck, PresenceReferenceCheck>();
         services.AddScoped<IHouseholdReferenceCheck, PresenceReferenceCheck>();
     }
