@@ -233,6 +233,7 @@ public static class ProbeOwners
         ["ReferenceData"] = ["/parametres", "/api/reference", "/api/settings", "/api/host/reference-defaults", "/admin/listes-par-defaut", "/logo"],
         ["Members"] = ["/adherents", "/familles", "/api/persons", "/api/households"],
         ["Ludotheque"] = ["/ludotheque", "/api/ludotheque"],
+        ["Statistics"] = ["/statistiques", "/api/statistics"],
     };
 
     /// <summary>The module owning the route (longest matching prefix), or null.</summary>
