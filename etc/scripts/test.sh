@@ -36,8 +36,9 @@ SMTP_PORT="${CC_SMTP_PORT:-2525}"
 
 # --- Prerequisites ---------------------------------------------------------
 # fonts-dejavu-core: deterministic glyphs for screenshots on a font-less server;
-# chromium-l10n: a French browser (dates jj/mm/aaaa, « Choisir un fichier »).
-ensure_apt_packages postgresql chromium chromium-l10n python3-aiosmtpd fonts-dejavu-core
+# chromium-l10n: a French browser (dates jj/mm/aaaa, « Choisir un fichier »);
+# poppler-utils: pdftotext/pdfinfo/pdftoppm read the PDFs the tests produce.
+ensure_apt_packages postgresql chromium chromium-l10n python3-aiosmtpd fonts-dejavu-core poppler-utils
 
 missing_tools=()
 command -v dotnet >/dev/null 2>&1 || missing_tools+=("dotnet (.NET 10 SDK, see global.json)")

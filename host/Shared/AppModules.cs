@@ -3,6 +3,7 @@ using CentresConnectes.Members;
 using CentresConnectes.Platform;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData;
+using CentresConnectes.Statistics;
 
 namespace CentresConnectes;
 
@@ -18,5 +19,6 @@ internal static class AppModules
         new ReferenceDataModule(),
         new MembersModule(),
         new LudothequeModule(),
+        new StatisticsModule(),
     ];
 }

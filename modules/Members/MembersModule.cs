@@ -28,6 +28,7 @@ public sealed class MembersModule : IModule
         services.AddScoped<ImportJob>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<IMemberDirectory, MemberDirectory>();
+        services.AddScoped<IMembersStatisticsQuery, MembersStatisticsQuery>();
         services.AddScoped<IReferenceValueUsage, MembersReferenceUsage>();
         services.AddScoped<IStructureUsageContributor, MembersUsage>();
     }

@@ -26,6 +26,8 @@ public sealed class ReferenceDataModule : IModule
         services.AddScoped<IEventHandler<StructureCreated>, StructureCreatedHandler>();
         // Platform registers a name-only provider; ours adds the logo.
         services.Replace(ServiceDescriptor.Scoped<IStructureBrandingProvider, ReferenceDataBrandingProvider>());
+        // Printed documents carry the structure's logo too.
+        services.Replace(ServiceDescriptor.Scoped<IStructureLogoSource, ReferenceDataLogoSource>());
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => ReferenceDataModel.Configure(modelBuilder, provider);

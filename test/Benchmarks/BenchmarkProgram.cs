@@ -17,10 +17,11 @@ namespace CentresConnectes.Benchmarks;
 ///                         PostgreSQL and SQLite, each in a fresh process (peak memory is the app's own).
 ///   members-search-100k   100,000 persons; alphabetical pages and prefix searches, p95.
 ///   slots-5y              5 years of opening slots, 3 a day, generated on PostgreSQL (vs one INSERT … SELECT).
+///   attendance-pdf        the attendance list PDF of a busy month (3,000 presences), p95.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "slots-5y"];
+    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "slots-5y", "attendance-pdf"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -38,6 +39,8 @@ internal static class BenchmarkProgram
                 return await SearchScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
             case "slots-5y":
                 return await SlotsScenario.RunAsync();
+            case "attendance-pdf":
+                return await AttendancePdfScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000);
             default:
                 Console.Error.WriteLine($"Unknown scenario '{args[0]}'. Scenarios: {string.Join(", ", Scenarios)}");
                 return 2;

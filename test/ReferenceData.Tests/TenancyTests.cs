@@ -196,6 +196,29 @@ public abstract class TenancyTests(TenancyFixture fixture)
         await AssertAUntouchedAsync();
     }
 
+    [Fact]
+    public async Task The_cross_structure_probe_gets_404_on_every_reference_data_id_route()
+    {
+        using var a = await _factory.SignInAsync(_a.AdminEmail);
+        using var b = await _factory.SignInAsync(_b.AdminEmail);
+        var probe = new CrossStructureProbe(_factory.Services, "ReferenceData")
+            .Sample("/api/reference", new { kind = "villes", id = _aItem })
+            .Sample("/api/reference/age-brackets", new { id = _aBracket })
+            .Body("PUT", "/api/reference/{kind}/{id:guid}", new { label = "Piraté" })
+            .Body("PUT", "/api/reference/age-brackets/{id:guid}", new { minAge = 0, maxAge = 1 })
+            .Body("POST", "/api/reference/{kind}/{id:guid}/move", new { direction = "up" })
+            // Host-only lists (the super-admin's defaults): a structure admin is refused before any lookup.
+            .Skip("/api/host/reference-defaults/items/{id:guid}", "host-only (super-admin)")
+            .Skip("/api/host/reference-defaults/items/{id:guid}/move", "host-only (super-admin)")
+            .Skip("/api/host/reference-defaults/age-brackets/{id:guid}", "host-only (super-admin)")
+            // The kiosk shows a structure's logo before anyone signs in: public by design (SPEC).
+            .Skip("/logo/{structureId:guid}", "public logo, by design");
+        var requests = await probe.CheckAsync(a, b);
+        requests.ShouldContain(r => r.StartsWith("DELETE /api/reference/villes/", StringComparison.Ordinal));
+        requests.ShouldContain(r => r.StartsWith("DELETE /api/reference/age-brackets/", StringComparison.Ordinal));
+        await AssertAUntouchedAsync();
+    }
+
     private async Task AssertAUntouchedAsync() => await _factory.InScopeAsync(_a.Id, async sp =>
     {
         var lists = sp.GetRequiredService<ReferenceListService>();

@@ -12,6 +12,8 @@ public sealed record PresenceRemoval(string? Reason);
 /// <summary>The ludothèque's API: the same application services as the pages.</summary>
 internal static class LudothequeApi
 {
+    private static IResult File(AttendanceFile file) => Results.File(file.Bytes, file.ContentType, file.FileName);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var slots = endpoints.MapApiGroup("ludotheque/slots", "Ludothèque");
@@ -50,6 +52,15 @@ internal static class LudothequeApi
         var lists = endpoints.MapApiGroup("ludotheque/attendance", "Ludothèque");
 
         lists.MapPost("/", (AttendanceQuery query, AttendanceListService s, CancellationToken ct) => s.BuildAsync(query, ct))
+            .RequirePermission(LudothequePermissions.AttendanceLists);
+
+        // The PDF: POST with the same body as the list, or GET with the form's fields so a page can link to it
+        // (/api/ludotheque/attendance/pdf?from=2025-06-01&to=2025-06-30&slot=14:00-18:00&columns=Nom&columns=Prenom).
+        lists.MapPost("/pdf", async (AttendanceQuery query, AttendanceListPdf pdf, CancellationToken ct) => File(await pdf.RenderAsync(query, ct)))
+            .RequirePermission(LudothequePermissions.AttendanceLists);
+
+        lists.MapGet("/pdf", async (DateOnly? from, DateOnly? to, string? slot, AttendanceColumn[]? columns, AttendanceListPdf pdf, CancellationToken ct) =>
+                File(await pdf.RenderAsync(new AttendanceQuery { From = from, To = to, Slot = slot, Columns = [.. columns ?? []] }, ct)))
             .RequirePermission(LudothequePermissions.AttendanceLists);
     }
 }

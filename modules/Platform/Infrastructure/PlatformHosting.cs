@@ -58,6 +58,8 @@ public static class PlatformHosting
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddScoped<IAuditLog, Application.AuditLog>();
         services.AddScoped<IStructureBrandingProvider, DefaultBrandingProvider>();
+        services.AddScoped<IStructureLogoSource, Documents.NoStructureLogo>();
+        services.AddScoped<IPdfDocuments, Documents.PdfDocuments>();
         services.AddSingleton(new PermissionCatalog(modules));
         services.AddSingleton(BuildMenu(modules));
 

@@ -142,3 +142,15 @@ internal sealed class ReferenceDataBrandingProvider(AppDbContext db, ICurrentTen
         }
     }
 }
+
+/// <summary>The resized logo (PNG) of the current structure, for the header of printed documents.</summary>
+internal sealed class ReferenceDataLogoSource(AppDbContext db, ICurrentTenant tenant) : IStructureLogoSource
+{
+    public async Task<byte[]?> GetCurrentLogoAsync(CancellationToken ct = default)
+    {
+        if (!tenant.IsAvailable)
+            return null;
+        return await db.StructureSettings().AsNoTracking().Where(s => s.LogoResized != null)
+            .Select(s => s.LogoResized).SingleOrDefaultAsync(ct);
+    }
+}

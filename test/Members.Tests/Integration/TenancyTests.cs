@@ -149,6 +149,33 @@ public abstract class TenancyTests(MembersFactory factory)
         await AssertAUntouchedAsync(w);
     }
 
+    [Fact]
+    public async Task The_cross_structure_probe_gets_404_on_every_members_id_route()
+    {
+        var w = await ArrangeAsync();
+        var probe = new TestSupport.CrossStructureProbe(factory.Services, "Members")
+            .Sample("/adherents", new { id = w.PersonA })
+            .Sample("/adherents/import", new { id = w.ImportA })
+            .Sample("/api/persons", new { id = w.PersonA })
+            .Sample("/api/persons/imports", new { id = w.ImportA })
+            .Sample("/familles", new { id = w.HouseholdA })
+            .Sample("/api/households", new { id = w.HouseholdA, personId = w.PersonA })
+            .Body("PUT", "/api/persons/{id:guid}", new { lastName = "PIRATE", firstName = "B", dateOfBirth = "1990-01-01" })
+            .Body("PUT", "/api/households/{id:guid}", new { name = "PIRATE" })
+            .Body("POST", "/api/persons/imports/{id:guid}/confirm", new ImportOptions())
+            .Body("POST", "/api/persons/imports/{id:guid}/preview", new ImportOptions())
+            .Form("/adherents/{id:guid}/modifier", null, new Dictionary<string, string>
+            {
+                ["Input.LastName"] = "PIRATE", ["Input.FirstName"] = "B", ["Input.DateOfBirth"] = "1990-01-01",
+            })
+            .Form("/familles/{id:guid}", "Update", new Dictionary<string, string> { ["Input.Name"] = "PIRATE" });
+        var requests = await probe.CheckAsync(w.A, w.B);
+        requests.ShouldContain(r => r.StartsWith("DELETE /api/persons/", StringComparison.Ordinal));
+        requests.ShouldContain(r => r.StartsWith("POST /adherents/", StringComparison.Ordinal) && r.Contains("/supprimer"));
+        requests.ShouldContain(r => r.StartsWith("GET /adherents/import/", StringComparison.Ordinal) && r.Contains("handler=Progress"));
+        await AssertAUntouchedAsync(w);
+    }
+
     private async Task AssertAUntouchedAsync(World w)
     {
         var persons = await factory.PersonsAsync(w.StructureA);

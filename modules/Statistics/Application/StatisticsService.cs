@@ -1,0 +1,231 @@
+using CentresConnectes.Ludotheque.Contracts;
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
+using CentresConnectes.ReferenceData.Contracts;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentresConnectes.Statistics.Application;
+
+/// <summary>
+/// The figures of SPEC §5. Every count is a SQL query over the query contracts of Members and the
+/// Ludothèque (tenant-filtered by the shared context); only the period's slots are read (a few hundred
+/// rows) to unite each day's intervals. Definitions: <see cref="FigureDefinitions"/>.
+/// </summary>
+public sealed class StatisticsService(
+    IMembersStatisticsQuery members,
+    ILudothequeStatisticsQuery ludotheque,
+    IReferenceDataQuery references)
+{
+    /// <summary>Longer periods are not what funders ask for, and would be slow to compare.</summary>
+    public const int MaxDays = 366 * 3;
+
+    public async Task<StatisticsReport> ComputeAsync(StatisticsQuery query, CancellationToken ct = default)
+    {
+        var (from, to) = Period(query);
+        var items = await references.ListAllAsync(includeInactive: true, ct);
+        var criteria = Criteria.From(query, items);
+        var brackets = await BracketsAsync(query, ct);
+        var ageDate = query.AgeDate ?? to;
+
+        var length = to.DayNumber - from.DayNumber + 1;
+        var previousTo = from.AddDays(-1);
+        var previousFrom = previousTo.AddDays(-(length - 1));
+        var current = await CountAsync(from, to, ageDate, criteria, brackets, ct);
+        var previous = await CountAsync(previousFrom, previousTo, ageDate.AddDays(-length), criteria, brackets, ct);
+
+        Figure F(string key, Func<Counts, decimal> value) =>
+            new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value(current), value(previous));
+        var figures = new List<Figure>
+        {
+            F(FigureKeys.OpenDays, c => c.OpenDays),
+            F(FigureKeys.OpenHours, c => c.OpenMinutes / 60m),
+            F(FigureKeys.Present, c => c.Present),
+            F(FigureKeys.Registrations, c => c.Registrations),
+            F(FigureKeys.Presences, c => c.Presences),
+            F(FigureKeys.Families, c => c.Families),
+            F(FigureKeys.Boys, c => c.Boys),
+            F(FigureKeys.Girls, c => c.Girls),
+            F(FigureKeys.RsaChildren, c => c.RsaChildren),
+            F(FigureKeys.Under6, c => c.Under6),
+            F(FigureKeys.Over6, c => c.Over6),
+            F(FigureKeys.GrandParents, c => c.GrandParents),
+        };
+
+        Breakdown ByList(string key, ReferenceListKind kind, Func<Counts, Dictionary<Guid, (int Persons, int Presences)>> of)
+        {
+            var (nowCounts, beforeCounts) = (of(current), of(previous));
+            // One line per value of the list, in the list's order; a deactivated value keeps its line.
+            var lines = items.Where(i => i.Kind == kind)
+                .Select(i => Line(i.Id.ToString(), i.IsActive ? i.Label : $"{i.Label} (désactivé)", nowCounts.GetValueOrDefault(i.Id), beforeCounts.GetValueOrDefault(i.Id)))
+                .ToList();
+            lines.Add(Line(FigureKeys.None, "Non renseigné", nowCounts.GetValueOrDefault(Guid.Empty), beforeCounts.GetValueOrDefault(Guid.Empty)));
+            return new Breakdown(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), lines);
+        }
+        var bracketLines = brackets.Select((b, i) => Line(i.ToString(ParisTime.French), BracketLabel(b), current.Brackets[i], previous.Brackets[i])).ToList();
+        bracketLines.Add(Line(FigureKeys.None, "Hors tranches", current.OutsideBrackets, previous.OutsideBrackets));
+        var breakdowns = new List<Breakdown>
+        {
+            ByList(FigureKeys.ByVille, ReferenceListKind.Ville, c => c.ByVille),
+            ByList(FigureKeys.ByStatut, ReferenceListKind.Statut, c => c.ByStatut),
+            ByList(FigureKeys.ByQuotient, ReferenceListKind.QuotientFamilial, c => c.ByQuotient),
+            new(FigureKeys.ByAge, FigureDefinitions.Label(FigureKeys.ByAge), FigureDefinitions.Definition(FigureKeys.ByAge), bracketLines),
+        };
+        return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns);
+    }
+
+    private static BreakdownLine Line(string key, string label, (int Persons, int Presences) now, (int Persons, int Presences) before) =>
+        new(key, label, now.Persons, now.Presences, before.Persons, before.Presences);
+
+    public static string BracketLabel(AgeBracketInput b) => b.MaxAge >= 120 ? $"{b.MinAge} ans et plus" : $"{b.MinAge} à {b.MaxAge} ans";
+
+    public static (DateOnly From, DateOnly To) Period(StatisticsQuery query)
+    {
+        if (query.From is not { } from || query.To is not { } to)
+            throw new BusinessException("Indiquez la période (« Du » et « Au »).");
+        if (to < from)
+            throw new BusinessException("La date de fin est avant la date de début.");
+        if (to.DayNumber - from.DayNumber + 1 > MaxDays)
+            throw new BusinessException("La période ne peut pas dépasser 3 ans.");
+        return (from, to);
+    }
+
+    private async Task<IReadOnlyList<AgeBracketInput>> BracketsAsync(StatisticsQuery query, CancellationToken ct)
+    {
+        var brackets = query.AgeBrackets.Count > 0
+            ? query.AgeBrackets
+            : [.. (await references.AgeBracketsAsync(false, ct)).Select(b => new AgeBracketInput { MinAge = b.MinAge, MaxAge = b.MaxAge })];
+        foreach (var b in brackets)
+        {
+            if (b.MinAge < 0 || b.MaxAge > 150 || b.MaxAge < b.MinAge)
+                throw new BusinessException($"La tranche « {b.MinAge} à {b.MaxAge} ans » n'est pas valable : l'âge mini va de 0 à l'âge maxi.");
+        }
+        return brackets;
+    }
+
+    /// <summary>The counts of one period (the page shows two: the period and the one before).</summary>
+    private sealed class Counts
+    {
+        public int OpenDays { get; set; }
+        public int OpenMinutes { get; set; }
+        public int Present { get; set; }
+        public int Registrations { get; set; }
+        public int Presences { get; set; }
+        public int Families { get; set; }
+        public int Boys { get; set; }
+        public int Girls { get; set; }
+        public int RsaChildren { get; set; }
+        public int Under6 { get; set; }
+        public int Over6 { get; set; }
+        public int GrandParents { get; set; }
+        public Dictionary<Guid, (int Persons, int Presences)> ByVille { get; set; } = [];
+        public Dictionary<Guid, (int Persons, int Presences)> ByStatut { get; set; } = [];
+        public Dictionary<Guid, (int Persons, int Presences)> ByQuotient { get; set; } = [];
+        public List<(int Persons, int Presences)> Brackets { get; } = [];
+        public (int Persons, int Presences) OutsideBrackets { get; set; }
+    }
+
+    private async Task<Counts> CountAsync(DateOnly from, DateOnly to, DateOnly ageDate, Criteria criteria, IReadOnlyList<AgeBracketInput> brackets, CancellationToken ct)
+    {
+        var counts = new Counts();
+
+        // Opening: criteria never apply. Slots of the period only (at most a few per day).
+        var slots = await ludotheque.Slots.Where(s => s.Date >= from && s.Date <= to)
+            .Select(s => new { s.Date, s.Start, s.End }).ToListAsync(ct);
+        counts.OpenDays = slots.Select(s => s.Date).Distinct().Count();
+        counts.OpenMinutes = slots.GroupBy(s => s.Date).Sum(day => OpeningTime.UnitedMinutes(day.Select(s => (s.Start, s.End))));
+
+        var persons = criteria.Apply(members.Persons);
+        var presences = ludotheque.Presences.Where(p => p.Date >= from && p.Date <= to)
+            .Join(persons, p => p.PersonId, x => x.Id, (p, x) => new PresenceRow
+            {
+                PersonId = p.PersonId,
+                HouseholdId = p.HouseholdId ?? x.HouseholdId,
+                VilleId = x.VilleId,
+                StatutId = x.StatutId,
+                QuotientFamilialId = x.QuotientFamilialId,
+                DateOfBirth = x.DateOfBirth,
+            });
+        var presentIds = presences.Select(p => p.PersonId).Distinct();
+        var present = persons.Where(x => presentIds.Contains(x.Id));
+
+        counts.Present = await present.CountAsync(ct);
+        counts.Presences = await presences.CountAsync(ct);
+        counts.Registrations = await persons.CountAsync(x => x.RegisteredOn >= from && x.RegisteredOn <= to, ct);
+        counts.Families = await presences.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().CountAsync(ct);
+        counts.Boys = await present.CountAsync(x => criteria.Codes.Hommes.Contains(x.SexeId), ct);
+        counts.Girls = await present.CountAsync(x => criteria.Codes.Femmes.Contains(x.SexeId), ct);
+        counts.GrandParents = await present.CountAsync(x => criteria.Codes.GrandParents.Contains(x.StatutId), ct);
+
+        // RSA: another, non-child member of the household (present or not, criteria or not) has minima = RSA.
+        var children = criteria.Codes.Children;
+        var rsaHouseholds = members.Persons
+            .Where(x => x.HouseholdId != null && criteria.Codes.Rsa.Contains(x.MinimaSociauxId) && !children.Contains(x.StatutId))
+            .Select(x => x.HouseholdId);
+        var presentChildren = present.Where(x => children.Contains(x.StatutId));
+        counts.RsaChildren = await presentChildren.CountAsync(x => rsaHouseholds.Contains(x.HouseholdId), ct);
+        // Age on the calculation date: « aged 6 or more » ⇔ born on or before that date six years earlier.
+        var sixth = ageDate.AddYears(-6);
+        counts.Under6 = await presentChildren.CountAsync(x => x.DateOfBirth > sixth, ct);
+        counts.Over6 = await presentChildren.CountAsync(x => x.DateOfBirth <= sixth, ct);
+
+        counts.ByVille = Merge(await CountByAsync(present, x => x.VilleId, ct), await CountByAsync(presences, x => x.VilleId, ct));
+        counts.ByStatut = Merge(await CountByAsync(present, x => x.StatutId, ct), await CountByAsync(presences, x => x.StatutId, ct));
+        counts.ByQuotient = Merge(await CountByAsync(present, x => x.QuotientFamilialId, ct), await CountByAsync(presences, x => x.QuotientFamilialId, ct));
+
+        // Brackets, bounds included: min ≤ âge ≤ max ⇔ born in ]date − (max + 1) ans ; date − min ans].
+        var ranges = brackets.Select(b => (Latest: ageDate.AddYears(-b.MinAge), After: ageDate.AddYears(-(b.MaxAge + 1)))).ToList();
+        foreach (var range in ranges)
+        {
+            counts.Brackets.Add((
+                await present.CountAsync(BornIn<PersonFacts>([range]), ct),
+                await presences.CountAsync(BornIn<PresenceRow>([range]), ct)));
+        }
+        // Brackets may overlap (they are the user's): « hors tranches » is whoever is in none of them.
+        counts.OutsideBrackets = (
+            counts.Present - await present.CountAsync(BornIn<PersonFacts>(ranges), ct),
+            counts.Presences - await presences.CountAsync(BornIn<PresenceRow>(ranges), ct));
+        return counts;
+
+        static async Task<List<(Guid? Key, int Count)>> CountByAsync<T>(IQueryable<T> source, Expression<Func<T, Guid?>> key, CancellationToken ct) =>
+            [.. (await source.GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(r => (r.Key, r.Count))];
+
+        static Dictionary<Guid, (int Persons, int Presences)> Merge(IEnumerable<(Guid? Key, int Count)> persons, IEnumerable<(Guid? Key, int Count)> presences)
+        {
+            var result = new Dictionary<Guid, (int Persons, int Presences)>();
+            foreach (var (key, count) in persons)
+                result[key ?? Guid.Empty] = (count, 0);
+            foreach (var (key, count) in presences)
+                result[key ?? Guid.Empty] = (result.GetValueOrDefault(key ?? Guid.Empty).Persons, count);
+            return result;
+        }
+    }
+
+    /// <summary>A presence with the facts of its person (a class, not an anonymous type, so the age filters can be built for it).</summary>
+    private sealed class PresenceRow
+    {
+        public Guid PersonId { get; init; }
+        public Guid? HouseholdId { get; init; }
+        public Guid? VilleId { get; init; }
+        public Guid? StatutId { get; init; }
+        public Guid? QuotientFamilialId { get; init; }
+        public DateOnly DateOfBirth { get; init; }
+    }
+
+    /// <summary>« DateOfBirth in any of the ranges », as SQL comparisons on the date column (index-friendly, the same on both databases).</summary>
+    private static Expression<Func<T, bool>> BornIn<T>(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var born = Expression.Property(x, "DateOfBirth");
+        Expression body = Expression.Constant(false);
+        foreach (var (latest, after) in ranges)
+        {
+            var inRange = Expression.AndAlso(
+                Expression.LessThanOrEqual(born, Expression.Constant(latest)),
+                Expression.GreaterThan(born, Expression.Constant(after)));
+            body = ranges.Count == 1 ? inRange : Expression.OrElse(body, inRange);
+        }
+        return Expression.Lambda<Func<T, bool>>(body, x);
+    }
+}

@@ -1,0 +1,42 @@
+using CentresConnectes.Ludotheque.Application;
+using CentresConnectes.Ludotheque.Domain;
+using CentresConnectes.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace CentresConnectes.Ludotheque.Tests;
+
+/// <summary>Every {id} page and API route of the ludothèque, through TestSupport's probe: structure B gets 404 for A's ids.</summary>
+public abstract class CrossStructureProbeTests(LudothequeFactory app)
+{
+    [Fact]
+    public async Task Another_structure_gets_404_on_every_ludotheque_id_route()
+    {
+        var (a, clientA) = await app.StructureWithAdminAsync("Sonde ludo A");
+        await app.GenerateAsync(a.Id, DateOnly.Parse("2025-06-04"), null, ("14:00", "18:00"));
+        var slot = await app.DbAsync(a.Id, db => db.Set<Slot>().AsNoTracking().SingleAsync());
+        var family = await app.FamilyAsync(a.Id, "SONDE", ("Inès", DateOnly.Parse("2017-02-02")));
+        await app.InAsync(a.Id, sp => sp.GetRequiredService<PresenceService>().RecordAsync(new StaffPresenceInput { SlotId = slot.Id, PersonIds = [family.PersonIds[0]] }));
+        var presence = await app.DbAsync(a.Id, db => db.Set<Presence>().AsNoTracking().SingleAsync());
+        var (_, clientB) = await app.StructureWithAdminAsync("Sonde ludo B");
+        using (clientA)
+        using (clientB)
+        {
+            var probe = new CrossStructureProbe(app.Services, "Ludotheque")
+                .Sample("/api/ludotheque/slots", new { id = slot.Id })
+                .Sample("/api/ludotheque/presences", new { id = presence.Id })
+                .Body("POST", "/api/ludotheque/presences/{id:guid}/remove", new { reason = "essai" });
+            var requests = await probe.CheckAsync(clientA, clientB);
+            requests.ShouldContain(r => r.StartsWith("POST /api/ludotheque/presences/", StringComparison.Ordinal));
+        }
+        (await app.DbAsync(a.Id, db => db.Set<Presence>().CountAsync())).ShouldBe(1);
+    }
+}
+
+[Collection(PostgresCollection.Postgres)]
+public sealed class PostgresCrossStructureProbeTests(PostgresLudothequeFactory app) : CrossStructureProbeTests(app);
+
+[Collection(SqliteCollection.Sqlite)]
+public sealed class SqliteCrossStructureProbeTests(SqliteLudothequeFactory app) : CrossStructureProbeTests(app);
