@@ -21,6 +21,7 @@ public sealed class LudothequeModule : IModule
         services.AddScoped<SlotService>();
         services.AddScoped<PresenceService>();
         services.AddScoped<AttendanceListService>();
+        services.AddScoped<LudothequeXlsx>();
         services.AddScoped<AttendanceListPdf>();
         services.AddScoped<ILudothequeStatisticsQuery, LudothequeStatisticsQuery>();
         services.AddScoped<IPersonReferenceCheck, PresenceReferenceCheck>();

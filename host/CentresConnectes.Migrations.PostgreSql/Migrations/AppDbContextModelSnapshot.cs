@@ -59,8 +59,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SlotId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "HouseholdId");
 
                     b.HasIndex("TenantId", "PersonId");
@@ -97,8 +95,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "StartsAtUtc");
 

@@ -54,8 +54,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SlotId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "HouseholdId");
 
                     b.HasIndex("TenantId", "PersonId");
@@ -92,8 +90,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "StartsAtUtc");
 

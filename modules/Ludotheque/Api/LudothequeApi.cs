@@ -21,6 +21,9 @@ internal static class LudothequeApi
         slots.MapGet("/", (DateOnly from, DateOnly to, SlotService s, CancellationToken ct) => s.ListAsync(from, to, ct))
             .RequirePermission(LudothequePermissions.Read);
 
+        slots.MapGet("/export", async (DateOnly from, DateOnly to, LudothequeXlsx x, CancellationToken ct) => File(await x.SlotsAsync(from, to, ct)))
+            .RequirePermission(LudothequePermissions.Slots);
+
         slots.MapPost("/generate", (SlotGenerationInput input, SlotService s, CancellationToken ct) => s.GenerateAsync(input, ct))
             .RequirePermission(LudothequePermissions.Slots);
 
@@ -57,6 +60,10 @@ internal static class LudothequeApi
         // The PDF: POST with the same body as the list, or GET with the form's fields so a page can link to it
         // (/api/ludotheque/attendance/pdf?from=2025-06-01&to=2025-06-30&slot=14:00-18:00&columns=Nom&columns=Prenom).
         lists.MapPost("/pdf", async (AttendanceQuery query, AttendanceListPdf pdf, CancellationToken ct) => File(await pdf.RenderAsync(query, ct)))
+            .RequirePermission(LudothequePermissions.AttendanceLists);
+
+        lists.MapGet("/xlsx", async (DateOnly? from, DateOnly? to, string? slot, AttendanceColumn[]? columns, LudothequeXlsx x, CancellationToken ct) =>
+                File(await x.AttendanceAsync(new AttendanceQuery { From = from, To = to, Slot = slot, Columns = [.. columns ?? []] }, ct)))
             .RequirePermission(LudothequePermissions.AttendanceLists);
 
         lists.MapGet("/pdf", async (DateOnly? from, DateOnly? to, string? slot, AttendanceColumn[]? columns, AttendanceListPdf pdf, CancellationToken ct) =>

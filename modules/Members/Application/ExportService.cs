@@ -51,7 +51,7 @@ public sealed class ExportService(
     IAuditLog audit,
     TimeProvider clock)
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = SpreadsheetWriter.XlsxContentType;
     public const string CsvContentType = "text/csv; charset=utf-8";
 
     /// <summary>

@@ -12,6 +12,8 @@ namespace CentresConnectes.Platform.Contracts;
 /// </summary>
 public static class SpreadsheetWriter
 {
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>
     /// Prefixes with an apostrophe a cell a spreadsheet could read as a formula (OWASP "CSV injection"):
     /// one starting with = + - @, a tab, CR or LF; one whose first visible character, after spaces or

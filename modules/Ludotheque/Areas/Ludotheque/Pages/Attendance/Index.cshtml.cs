@@ -19,13 +19,13 @@ public sealed class IndexModel(AttendanceListService lists, SlotService slots, T
     public IReadOnlyList<(TimeOnly Start, TimeOnly End)> SlotChoices { get; private set; } = [];
     public AttendanceList? Result { get; private set; }
 
-    /// <summary>The query string of the current list, for the export links.</summary>
-    public string ListQuery => string.Join("&", new[]
+    /// <summary>The current list's query for the API's PDF and XLSX files (the same service builds them).</summary>
+    public string ExportQuery => string.Join("&", new[]
         {
-            From is { } f ? $"du={f:yyyy-MM-dd}" : null,
-            To is { } t ? $"au={t:yyyy-MM-dd}" : null,
-            string.IsNullOrEmpty(Slot) ? null : "creneau=" + Uri.EscapeDataString(Slot),
-        }.Concat(Columns.Select(c => $"champs={c}")).Where(p => p is not null));
+            From is { } f ? $"from={f:yyyy-MM-dd}" : null,
+            To is { } t ? $"to={t:yyyy-MM-dd}" : null,
+            string.IsNullOrEmpty(Slot) ? null : "slot=" + Uri.EscapeDataString(Slot),
+        }.Concat(Columns.Select(c => $"columns={c}")).Where(p => p is not null));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
