@@ -24,6 +24,7 @@ public sealed class PlatformModule : IModule
         services.AddScoped<AuditQueryService>();
         services.AddScoped<SentMailService>();
         services.AddScoped<AppUrls>();
+        services.AddScoped<IStructureDirectory, StructureDirectory>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => PlatformModel.Configure(modelBuilder);

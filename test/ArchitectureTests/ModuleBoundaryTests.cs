@@ -5,8 +5,10 @@ namespace CentresConnectes.ArchitectureTests;
 
 /// <summary>
 /// A module uses another module only through that module's <c>Contracts</c> namespace. Platform is
-/// the shared kernel (what ABP would have given): the others build on its public types, and it
-/// depends on no other module at all.
+/// the shared kernel (what ABP would have given): the others build on its deliberately public set —
+/// <c>Platform.Contracts</c>, the building blocks of <c>Platform.Infrastructure</c> and <c>Platform.Api</c>,
+/// and <c>AppDbContext</c> for their own tables — never on its entities (<c>Platform.Domain</c>) or its
+/// services (<c>Platform.Application</c>); and it depends on no other module at all.
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
@@ -15,7 +17,7 @@ public sealed class ModuleBoundaryTests
     {
         var sourceIsKernel = source == typeof(Platform.Contracts.IModule).Assembly;
         if (target.IsKernel && !sourceIsKernel)
-            return [];
+            return KernelInternals;
         var types = target.Assembly.LoadableTypes().Where(t => !t.IsNested && t.Namespace is not null).ToList();
         bool Allowed(string ns) => !sourceIsKernel && (ns == target.ContractsNamespace || ns.StartsWith(target.ContractsNamespace + ".", StringComparison.Ordinal));
         var namespaces = types.Select(t => t.Namespace!)
@@ -25,6 +27,9 @@ public sealed class ModuleBoundaryTests
         var rootTypes = types.Where(t => t.Namespace == target.Name).Select(t => t.FullName!);
         return [.. namespaces, .. rootTypes];
     }
+
+    /// <summary>What no other module may use of the kernel: its entities and its application services.</summary>
+    public static readonly string[] KernelInternals = ["CentresConnectes.Platform.Domain", "CentresConnectes.Platform.Application"];
 
     /// <summary>"Type → module" lines for every type of <paramref name="source"/> crossing a boundary.</summary>
     public static List<string> Violations(Assembly source, IEnumerable<ModuleAssembly> modules)
@@ -83,6 +88,15 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void Modules_may_not_use_the_kernel_entities_or_services()
+    {
+        var violations = Violations(typeof(ModuleBoundaryTests).Assembly, Solution.Modules);
+        violations.ShouldContain(v => v.StartsWith(typeof(BoundaryProbes.ReadsTheStructureEntity).FullName!, StringComparison.Ordinal));
+        violations.ShouldContain(v => v.StartsWith(typeof(BoundaryProbes.UsesAKernelService).FullName!, StringComparison.Ordinal));
+        violations.ShouldNotContain(v => v.StartsWith(typeof(BoundaryProbes.UsesTheStructureContract).FullName!, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_kernel_may_not_even_use_another_module_contracts()
     {
         var referenceData = Solution.Modules.Single(m => m.Name == "CentresConnectes.ReferenceData");
@@ -108,5 +122,20 @@ internal static class BoundaryProbes
     internal sealed class UsesTheKernel
     {
         public Platform.Infrastructure.PermissionCatalog? Catalog { get; set; }
+    }
+
+    internal sealed class ReadsTheStructureEntity
+    {
+        public Platform.Domain.Structure? Structure { get; set; }
+    }
+
+    internal sealed class UsesAKernelService
+    {
+        public Platform.Application.AccountService? Accounts { get; set; }
+    }
+
+    internal sealed class UsesTheStructureContract
+    {
+        public Platform.Contracts.IStructureDirectory? Structures { get; set; }
     }
 }

@@ -16,6 +16,10 @@ public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink
     public virtual async Task InitializeAsync()
     {
         BaseUrl = App.StartAndGetAddress();
+        // One request before the browser's first: the app's cold start (JIT, first data-protection key)
+        // on a loaded machine must not eat the first navigation's 15 s.
+        using (var warmUp = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) })
+            (await warmUp.GetAsync("/connexion")).Dispose();
         await Browser.InitializeAsync();
     }
 

@@ -146,6 +146,31 @@ public abstract class ShellTests(AppFactory app) : AppTest(app)
     }
 
     [Fact]
+    public async Task The_API_reference_and_the_jobs_dashboard_have_a_content_security_policy_too()
+    {
+        var super = await SignInSuperAdminAsync();
+        foreach (var url in new[] { "/scalar/v1", "/hangfire" })
+        {
+            var response = await super.GetAsync(url);
+            response.ShouldBe(HttpStatusCode.OK, url);
+            var csp = Header(response, "Content-Security-Policy");
+            csp.ShouldContain("default-src 'self'", customMessage: url);
+            csp.ShouldContain("frame-ancestors 'none'", customMessage: url);
+            csp.ShouldContain("connect-src 'self'", customMessage: url);
+            csp.ShouldNotContain("unsafe-eval", customMessage: url);
+            csp.ShouldNotContain("https:", customMessage: url);
+        }
+    }
+
+    [Fact]
+    public void The_data_folder_is_readable_by_its_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        File.GetUnixFileMode(App.DataDirectory).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_with_400()
     {
         var structure = await App.CreateStructureAsync("Antiforgery");

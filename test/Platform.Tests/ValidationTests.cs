@@ -72,3 +72,16 @@ public sealed class ValidationTests
             .Message.ShouldBe("Le champ « Nom » ne doit pas dépasser 10 caractères.");
     }
 }
+
+public sealed class PagingTests
+{
+    [Theory]
+    [InlineData(0, 50, 1, 50, 0)]
+    [InlineData(-5, 50, 1, 50, 0)]
+    [InlineData(3, 50, 3, 50, 100)]
+    [InlineData(1, 0, 1, 1, 0)]
+    [InlineData(1, 100_000, 1, 200, 0)]
+    [InlineData(int.MaxValue, 200, int.MaxValue, 200, int.MaxValue)]
+    public void A_page_request_is_clamped_once_for_every_list(int page, int size, int expectedPage, int expectedSize, int expectedSkip) =>
+        Contracts.Paging.Clamp(page, size).ShouldBe((expectedPage, expectedSize, expectedSkip));
+}

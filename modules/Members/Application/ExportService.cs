@@ -44,6 +44,7 @@ public sealed record ExportResult(string FileName, string ContentType, int RowCo
 /// </summary>
 public sealed class ExportService(
     AppDbContext db,
+    IStructureDirectory structures,
     RegisterQueryService register,
     PersonService persons,
     ReferenceLookupCache references,
@@ -153,7 +154,7 @@ public sealed class ExportService(
         {
             var document = new Dictionary<string, object?>
             {
-                ["structure"] = await db.Structures.AsNoTracking().Where(s => s.Id == db.CurrentTenantId).Select(s => s.Name).SingleOrDefaultAsync(ct),
+                ["structure"] = await structures.Structures.Where(s => s.Id == db.CurrentTenantId).Select(s => s.Name).SingleOrDefaultAsync(ct),
                 ["exporteLe"] = ParisTime.FormatDateTime(clock.GetUtcNow().UtcDateTime),
                 ["personne"] = fields.ToDictionary(f => f.Key, f => f.Value),
             };

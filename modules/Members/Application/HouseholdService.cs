@@ -71,8 +71,7 @@ public sealed class HouseholdService(
 
     public async Task<Page<HouseholdRow>> SearchAsync(string? query, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize, var skip) = Paging.Clamp(page, pageSize);
         var households = db.Set<Household>().AsNoTracking();
         var key = NameNormalizer.SortKey(query);
         if (key.Length > 0)
@@ -82,7 +81,7 @@ public sealed class HouseholdService(
         }
         var total = await households.CountAsync(ct);
         var items = await households.OrderBy(h => h.NormalizedName).ThenBy(h => h.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .Select(h => new { h.Id, h.Name, h.Address })
             .ToListAsync(ct);
         var ids = items.Select(i => i.Id).ToList();

@@ -18,13 +18,12 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
 
     public async Task<Page<PersonRow>> SearchAsync(PersonFilter filter, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        (page, pageSize, var pageSkip) = Paging.Clamp(page, pageSize, MaxPageSize);
         var lookup = await references.GetAsync(ct);
         var query = Apply(filter, lookup);
         var total = await query.CountAsync(ct);
         var rows = await Project(query.OrderBy(p => p.NormalizedName).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+            .Skip(pageSkip).Take(pageSize)).ToListAsync(ct);
         return new Page<PersonRow>(await ToRowsAsync(rows, lookup, ct), page, pageSize, total);
     }
 

@@ -30,9 +30,11 @@ public sealed class PublicAddress(IConfiguration configuration, IServiceScopeFac
             {
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                _recorded = db.Installations.AsNoTracking().Select(i => i.PublicUrl).FirstOrDefault();
-                // Loaded for good only once setup is done; before it, each call looks again (cheap, rare).
-                _loaded = _recorded is not null;
+                var installation = db.Installations.AsNoTracking().OrderBy(i => i.Id).Select(i => new { i.PublicUrl }).FirstOrDefault();
+                _recorded = installation?.PublicUrl;
+                // Loaded for good once setup is done (with or without an address); before it, each call
+                // looks again (cheap, and only until the first super-admin exists).
+                _loaded = installation is not null;
             }
             return _recorded;
         }

@@ -43,7 +43,7 @@ public sealed class AuditQueryService(AppDbContext db, ICurrentTenant tenant, IC
 {
     public async Task<Page<AuditEntryView>> ListAsync(int page, int pageSize = 50, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        (page, pageSize, var skip) = Paging.Clamp(page, pageSize);
         var query = db.AuditEntries.AsNoTracking();
         if (tenant.Id is { } tenantId)
             query = query.Where(a => a.TenantId == tenantId);
@@ -53,7 +53,7 @@ public sealed class AuditQueryService(AppDbContext db, ICurrentTenant tenant, IC
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .Select(a => new AuditEntryView(a.OccurredAtUtc,
                 db.Structures.Where(s => s.Id == a.TenantId).Select(s => s.Name).FirstOrDefault(),
                 a.UserName, a.ImpersonatorName, a.Action, a.EntityType, a.EntityId, a.Details))

@@ -36,14 +36,7 @@ public sealed class ImpersonationService(
             ?? throw new EntityNotFoundException("Structure", structureId);
         if (!structure.IsActive)
             throw new BusinessException("Cette structure est suspendue : réactivez-la avant d'y entrer.");
-        var admin = await (from u in db.Users
-                           where u.TenantId == structureId && u.IsActive
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == Roles.Admin
-                           orderby u.CreatedAtUtc
-                           select u).FirstOrDefaultAsync(ct)
-            ?? throw new BusinessException("Cette structure n'a aucun administrateur actif.");
+        var admin = await StructureService.FirstActiveAdminAsync(db, structureId, ct);
         await StartAsync(admin, ct);
     }
 

@@ -83,12 +83,19 @@ public sealed class StructureService(
     public async Task<bool> ResendInvitationAsync(Guid structureId, CancellationToken ct = default)
     {
         var structure = await GetAsync(structureId, ct);
-        var admin = await db.Users.Where(u => u.TenantId == structure.Id && u.IsActive)
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)))
-            .OrderBy(u => u.CreatedAtUtc).FirstOrDefaultAsync(ct)
-            ?? throw new BusinessException("Cette structure n'a aucun administrateur actif.");
+        var admin = await FirstActiveAdminAsync(db, structure.Id, ct);
         return await TrySendInvitationAsync(admin, ct);
     }
+
+    /// <summary>
+    /// The structure's first active administrator (the oldest account): who gets the invitation again,
+    /// and whom the super-admin acts as when entering the structure. One rule, in one place.
+    /// </summary>
+    internal static async Task<AppUser> FirstActiveAdminAsync(AppDbContext db, Guid structureId, CancellationToken ct) =>
+        await db.Users.Where(u => u.TenantId == structureId && u.IsActive)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)))
+            .OrderBy(u => u.CreatedAtUtc).ThenBy(u => u.Id).FirstOrDefaultAsync(ct)
+        ?? throw new BusinessException("Cette structure n'a aucun administrateur actif.");
 
     public async Task UpdateAsync(Guid id, string? name, string? contactEmail, string? contactPhone, CancellationToken ct = default)
     {

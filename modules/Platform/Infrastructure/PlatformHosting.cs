@@ -38,6 +38,10 @@ public static class PlatformHosting
         var configuration = builder.Configuration;
         var dataDirectory = new DataDirectory(configuration, builder.Environment);
         Directory.CreateDirectory(dataDirectory.Root);
+        // The SQLite database, the mail pickup folder and the logs hold personal data, and the database
+        // the data-protection keys: owner only.
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(dataDirectory.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         // Logs: console + rolling file. Messages carry ids, never names, e-mails or phone numbers.
         builder.Host.UseSerilog((context, log) => log
@@ -67,7 +71,12 @@ public static class PlatformHosting
         database.EnsureSqliteFolder();
         services.AddSingleton(database);
         services.AddAppDbContext(database, modules);
-        services.AddDataProtection().SetApplicationName("CentresConnectes").PersistKeysToDbContext<AppDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("CentresConnectes").PersistKeysToDbContext<AppDbContext>();
+        // Optional: the keys encrypted at rest with a certificate (etc/deploy/env.sample), so a stolen
+        // database dump alone does not forge sessions or reset links.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]));
 
         AddAccounts(services, builder.Environment);
         services.AddAppRateLimits(configuration);

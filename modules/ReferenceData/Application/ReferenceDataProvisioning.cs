@@ -12,7 +12,7 @@ namespace CentresConnectes.ReferenceData.Application;
 /// Idempotent: a list that already has values, existing brackets or an existing settings row are
 /// left alone, so it also completes structures created before this module existed.
 /// </summary>
-public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant tenant)
+public sealed class ReferenceDataProvisioning(AppDbContext db, IStructureDirectory structures, ICurrentTenant tenant)
 {
     /// <summary>Returns true when something was added.</summary>
     public async Task<bool> ProvisionAsync(Guid structureId, CancellationToken ct = default) =>
@@ -24,7 +24,7 @@ public sealed class ReferenceDataProvisioning(AppDbContext db, ICurrentTenant te
         var defaults = await LoadDefaultsAsync(ct);
         // cross-tenant: the structures table is host-owned; each one is then handled inside itself
         // (test: Completing_existing_structures_is_idempotent_and_leaves_filled_lists_alone)
-        var ids = await db.Structures.AsNoTracking().OrderBy(s => s.CreatedAtUtc).Select(s => s.Id).ToListAsync(ct);
+        var ids = await structures.Structures.OrderBy(s => s.CreatedAtUtc).Select(s => s.Id).ToListAsync(ct);
         var count = 0;
         foreach (var id in ids)
         {
@@ -115,7 +115,7 @@ internal sealed class ReferenceDataQuery(AppDbContext db) : IReferenceDataQuery
 }
 
 /// <summary>The header's branding: the structure's name and, when it has one, its resized logo.</summary>
-internal sealed class ReferenceDataBrandingProvider(AppDbContext db, ICurrentTenant tenant) : IStructureBrandingProvider
+internal sealed class ReferenceDataBrandingProvider(AppDbContext db, IStructureDirectory structures, ICurrentTenant tenant) : IStructureBrandingProvider
 {
     /// <summary>
     /// Runs on every page, so one query: the structure (host-owned, not filtered) with its settings row
@@ -129,7 +129,7 @@ internal sealed class ReferenceDataBrandingProvider(AppDbContext db, ICurrentTen
         using (tenant.Change(structureId))
         {
             var settings = db.StructureSettings();
-            var row = await db.Structures.AsNoTracking().Where(s => s.Id == structureId)
+            var row = await structures.Structures.Where(s => s.Id == structureId)
                 .Select(s => new
                 {
                     s.Name,

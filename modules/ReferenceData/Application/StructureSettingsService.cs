@@ -29,12 +29,12 @@ public sealed record ContactInput(string? Address, string? Phone, string? Email,
 public sealed record LogoFile(byte[] Bytes, string ContentType, DateTime UpdatedAtUtc);
 
 /// <summary>The current structure's welcome message, contact details and logo.</summary>
-public sealed class StructureSettingsService(AppDbContext db, ICurrentTenant tenant, IAuditLog audit, TimeProvider clock)
+public sealed class StructureSettingsService(AppDbContext db, IStructureDirectory structures, ICurrentTenant tenant, IAuditLog audit, TimeProvider clock)
 {
     public async Task<StructureSettingsView> GetAsync(CancellationToken ct = default)
     {
         var structureId = RequireStructure();
-        var name = await db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => s.Name).SingleOrDefaultAsync(ct)
+        var name = await structures.Structures.Where(s => s.Id == structureId).Select(s => s.Name).SingleOrDefaultAsync(ct)
             ?? throw new EntityNotFoundException("Structure", structureId);
         var view = await db.StructureSettings().AsNoTracking()
             .Select(s => new StructureSettingsView(structureId, name, s.WelcomeMessageHtml, s.Address, s.Phone, s.Email, s.OpeningNotice,
@@ -148,7 +148,7 @@ public sealed class StructureSettingsService(AppDbContext db, ICurrentTenant ten
     /// </summary>
     public async Task<LogoFile?> GetPublicLogoAsync(Guid structureId, CancellationToken ct = default)
     {
-        if (!await db.Structures.AsNoTracking().AnyAsync(s => s.Id == structureId && s.IsActive, ct))
+        if (!await structures.Structures.AnyAsync(s => s.Id == structureId && s.IsActive, ct))
             return null;
         // cross-tenant: an anonymous visitor has no structure; the public logo is read inside the one
         // named in the address, resized copy only (test: The_public_logo_address_serves_that_structures_logo_only)

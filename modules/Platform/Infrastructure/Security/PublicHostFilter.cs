@@ -24,10 +24,11 @@ internal static class PublicHostFilter
         var publicAddress = app.ApplicationServices.GetRequiredService<PublicAddress>();
         return app.Use(async (context, next) =>
         {
-            if (publicAddress.Configured is null && publicAddress.Recorded is { } recorded
+            // Loopback names first: the machine itself never waits for the recorded address.
+            if (!Loopback.Contains(context.Request.Host.Host, StringComparer.OrdinalIgnoreCase)
+                && publicAddress.Configured is null && publicAddress.Recorded is { } recorded
                 && Uri.TryCreate(recorded, UriKind.Absolute, out var uri)
-                && !string.Equals(context.Request.Host.Host, uri.Host, StringComparison.OrdinalIgnoreCase)
-                && !Loopback.Contains(context.Request.Host.Host, StringComparer.OrdinalIgnoreCase))
+                && !string.Equals(context.Request.Host.Host, uri.Host, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
