@@ -20,6 +20,7 @@ public sealed class MembersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ReferenceLookupCache>();
+        services.AddScoped<MemberPrivacy>();
         services.AddScoped<PersonService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<RegisterQueryService>();
@@ -39,7 +40,8 @@ public sealed class MembersModule : IModule
         context.Add(MembersPermissions.Read, "Consulter les adhérents", "Adhérents", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Write, "Inscrire et modifier les adhérents", "Adhérents", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Delete, "Supprimer ou anonymiser un adhérent", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
-        context.Add(MembersPermissions.SocialData, "Voir les minima sociaux et le quotient familial", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.SocialData, "Voir les minima sociaux, le quotient familial et les groupes sensibles", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.Notes, "Voir et écrire les notes de suivi", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Import, "Importer des adhérents", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Export, "Exporter les adhérents", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
     }

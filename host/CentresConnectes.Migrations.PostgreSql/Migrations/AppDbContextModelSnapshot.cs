@@ -664,6 +664,9 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -697,6 +700,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000001"),
                             Code = "f",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Femme",
                             NormalizedLabel = "femme",
@@ -706,6 +710,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000002"),
                             Code = "m",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Homme",
                             NormalizedLabel = "homme",
@@ -715,6 +720,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000001"),
                             Code = "faches-thumesnil",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Faches-Thumesnil",
                             NormalizedLabel = "faches thumesnil",
@@ -724,6 +730,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000002"),
                             Code = "lille",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Lille",
                             NormalizedLabel = "lille",
@@ -733,6 +740,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000003"),
                             Code = "ronchin",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Ronchin",
                             NormalizedLabel = "ronchin",
@@ -742,6 +750,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000004"),
                             Code = "autres",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Autres",
                             NormalizedLabel = "autres",
@@ -751,6 +760,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000001"),
                             Code = "mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Mère",
                             NormalizedLabel = "mere",
@@ -760,6 +770,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000002"),
                             Code = "pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Père",
                             NormalizedLabel = "pere",
@@ -769,6 +780,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000003"),
                             Code = "grand-mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-mère",
                             NormalizedLabel = "grand mere",
@@ -778,6 +790,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000004"),
                             Code = "grand-pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-père",
                             NormalizedLabel = "grand pere",
@@ -787,6 +800,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000005"),
                             Code = "assistante-maternelle",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Assistant(e) maternelle",
                             NormalizedLabel = "assistant e maternelle",
@@ -796,6 +810,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000006"),
                             Code = "enfant-a-charge",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant à charge",
                             NormalizedLabel = "enfant a charge",
@@ -805,6 +820,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000007"),
                             Code = "enfant-garde",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant gardé",
                             NormalizedLabel = "enfant garde",
@@ -814,6 +830,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000001"),
                             Code = "non",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Non",
                             NormalizedLabel = "non",
@@ -823,6 +840,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000002"),
                             Code = "rsa",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -832,6 +850,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000003"),
                             Code = "aah",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AAH",
                             NormalizedLabel = "aah",
@@ -841,6 +860,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000004"),
                             Code = "aeh",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AEH",
                             NormalizedLabel = "aeh",
@@ -850,6 +870,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000005"),
                             Code = "minimum-vieillesse",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Minimum vieillesse",
                             NormalizedLabel = "minimum vieillesse",
@@ -859,6 +880,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000001"),
                             Code = "qf-0-480",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "0 à 480 €",
                             NormalizedLabel = "0 a 480 €",
@@ -868,6 +890,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000002"),
                             Code = "qf-481-581",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "481 à 581 €",
                             NormalizedLabel = "481 a 581 €",
@@ -877,6 +900,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000003"),
                             Code = "qf-582-683",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "582 à 683 €",
                             NormalizedLabel = "582 a 683 €",
@@ -886,6 +910,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000004"),
                             Code = "qf-684-792",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "684 à 792 €",
                             NormalizedLabel = "684 a 792 €",
@@ -895,6 +920,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000005"),
                             Code = "qf-793-963",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "793 à 963 €",
                             NormalizedLabel = "793 a 963 €",
@@ -904,6 +930,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000006"),
                             Code = "qf-plus-964",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "Plus de 964 €",
                             NormalizedLabel = "plus de 964 €",
@@ -913,6 +940,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000001"),
                             Code = "petite-enfance",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Petite enfance",
                             NormalizedLabel = "petite enfance",
@@ -922,6 +950,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000002"),
                             Code = "jeunesse",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Jeunesse",
                             NormalizedLabel = "jeunesse",
@@ -931,6 +960,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000003"),
                             Code = "rsa",
+                            IsSensitive = true,
                             Kind = 6,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -940,6 +970,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000004"),
                             Code = "culture",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Culture",
                             NormalizedLabel = "culture",
@@ -949,6 +980,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000001"),
                             Code = "caf",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "CAF",
                             NormalizedLabel = "caf",
@@ -958,6 +990,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000002"),
                             Code = "france-travail",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "France Travail",
                             NormalizedLabel = "france travail",
@@ -967,6 +1000,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000003"),
                             Code = "rdv",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Rendez-vous",
                             NormalizedLabel = "rendez vous",
@@ -976,6 +1010,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000004"),
                             Code = "actualite",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Actualité",
                             NormalizedLabel = "actualite",
@@ -993,6 +1028,9 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSensitive")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Kind")

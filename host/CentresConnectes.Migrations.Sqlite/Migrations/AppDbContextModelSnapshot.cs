@@ -654,6 +654,9 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -687,6 +690,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000001"),
                             Code = "f",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Femme",
                             NormalizedLabel = "femme",
@@ -696,6 +700,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000002"),
                             Code = "m",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Homme",
                             NormalizedLabel = "homme",
@@ -705,6 +710,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000001"),
                             Code = "faches-thumesnil",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Faches-Thumesnil",
                             NormalizedLabel = "faches thumesnil",
@@ -714,6 +720,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000002"),
                             Code = "lille",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Lille",
                             NormalizedLabel = "lille",
@@ -723,6 +730,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000003"),
                             Code = "ronchin",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Ronchin",
                             NormalizedLabel = "ronchin",
@@ -732,6 +740,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000004"),
                             Code = "autres",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Autres",
                             NormalizedLabel = "autres",
@@ -741,6 +750,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000001"),
                             Code = "mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Mère",
                             NormalizedLabel = "mere",
@@ -750,6 +760,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000002"),
                             Code = "pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Père",
                             NormalizedLabel = "pere",
@@ -759,6 +770,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000003"),
                             Code = "grand-mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-mère",
                             NormalizedLabel = "grand mere",
@@ -768,6 +780,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000004"),
                             Code = "grand-pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-père",
                             NormalizedLabel = "grand pere",
@@ -777,6 +790,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000005"),
                             Code = "assistante-maternelle",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Assistant(e) maternelle",
                             NormalizedLabel = "assistant e maternelle",
@@ -786,6 +800,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000006"),
                             Code = "enfant-a-charge",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant à charge",
                             NormalizedLabel = "enfant a charge",
@@ -795,6 +810,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000007"),
                             Code = "enfant-garde",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant gardé",
                             NormalizedLabel = "enfant garde",
@@ -804,6 +820,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000001"),
                             Code = "non",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Non",
                             NormalizedLabel = "non",
@@ -813,6 +830,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000002"),
                             Code = "rsa",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -822,6 +840,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000003"),
                             Code = "aah",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AAH",
                             NormalizedLabel = "aah",
@@ -831,6 +850,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000004"),
                             Code = "aeh",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AEH",
                             NormalizedLabel = "aeh",
@@ -840,6 +860,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000005"),
                             Code = "minimum-vieillesse",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Minimum vieillesse",
                             NormalizedLabel = "minimum vieillesse",
@@ -849,6 +870,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000001"),
                             Code = "qf-0-480",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "0 à 480 €",
                             NormalizedLabel = "0 a 480 €",
@@ -858,6 +880,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000002"),
                             Code = "qf-481-581",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "481 à 581 €",
                             NormalizedLabel = "481 a 581 €",
@@ -867,6 +890,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000003"),
                             Code = "qf-582-683",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "582 à 683 €",
                             NormalizedLabel = "582 a 683 €",
@@ -876,6 +900,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000004"),
                             Code = "qf-684-792",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "684 à 792 €",
                             NormalizedLabel = "684 a 792 €",
@@ -885,6 +910,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000005"),
                             Code = "qf-793-963",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "793 à 963 €",
                             NormalizedLabel = "793 a 963 €",
@@ -894,6 +920,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000006"),
                             Code = "qf-plus-964",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "Plus de 964 €",
                             NormalizedLabel = "plus de 964 €",
@@ -903,6 +930,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000001"),
                             Code = "petite-enfance",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Petite enfance",
                             NormalizedLabel = "petite enfance",
@@ -912,6 +940,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000002"),
                             Code = "jeunesse",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Jeunesse",
                             NormalizedLabel = "jeunesse",
@@ -921,6 +950,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000003"),
                             Code = "rsa",
+                            IsSensitive = true,
                             Kind = 6,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -930,6 +960,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000004"),
                             Code = "culture",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Culture",
                             NormalizedLabel = "culture",
@@ -939,6 +970,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000001"),
                             Code = "caf",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "CAF",
                             NormalizedLabel = "caf",
@@ -948,6 +980,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000002"),
                             Code = "france-travail",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "France Travail",
                             NormalizedLabel = "france travail",
@@ -957,6 +990,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000003"),
                             Code = "rdv",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Rendez-vous",
                             NormalizedLabel = "rendez vous",
@@ -966,6 +1000,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000004"),
                             Code = "actualite",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Actualité",
                             NormalizedLabel = "actualite",
@@ -983,6 +1018,9 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSensitive")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")

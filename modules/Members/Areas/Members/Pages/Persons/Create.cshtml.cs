@@ -28,7 +28,8 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
 
     public async Task<IActionResult> OnPostAsync(string? next, CancellationToken ct)
     {
-        var redirect = await SaveAsync(() => Persons.CreateAsync(Input, ct));
+        var id = Guid.Empty;
+        var redirect = await SaveAsync(async () => id = await Persons.CreateAsync(Input, ct));
         if (redirect is not null)
             return redirect;
         if (!ModelState.IsValid)
@@ -37,9 +38,12 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
             await LoadFormAsync(true, null, householdName, ct);
             return Page();
         }
-        FlashSuccess(SavedMessage);
-        if (next == "famille" && Input.HouseholdId is { } householdId)
-            return Redirect($"/adherents/nouveau?famille={householdId}");
-        return Redirect("/adherents");
+        await FlashSavedAsync(id, ct);
+        if (Input.HouseholdId is { } householdId)
+        {
+            // Entering a family: another member, or the family itself once the last one is in.
+            return Redirect(next == "famille" ? $"/adherents/nouveau?famille={householdId}" : $"/familles/{householdId}");
+        }
+        return Redirect(SafeReturnUrl ?? "/adherents");
     }
 }
