@@ -49,7 +49,14 @@ public sealed class MembersModule : IModule
     public void ConfigureMenu(MenuBuilder menu)
     {
         menu.Add(new MenuItem("Adhérents", "/adherents", MembersPermissions.Read, 100, "bi-person-vcard",
-            "Les familles et les personnes inscrites : recherche, inscription, import et export.", OtherUrls: ["/familles"]));
+            "Les familles et les personnes inscrites", OtherUrls: ["/familles"],
+            Abilities:
+            [
+                new(MembersPermissions.Read, "recherche"),
+                new(MembersPermissions.Write, "inscription"),
+                new(MembersPermissions.Import, "import"),
+                new(MembersPermissions.Export, "export"),
+            ]));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => MembersApi.Map(endpoints);
