@@ -40,6 +40,15 @@ public sealed class PersonService(
         var now = clock.GetUtcNow().UtcDateTime;
         var person = new Person(values.LastName, values.FirstName, values.DateOfBirth, values.RegisteredOn ?? Today) { CreatedAtUtc = now };
         values.ApplyTo(person, CanSeeSocialData, CanSeeNotes);
+        if (!CanSeeSocialData && values.HouseholdId is { } householdId)
+        {
+            // A user who may not see the social fields cannot choose them; a new family member takes the
+            // family's (its eldest member's), as the form pre-fills them for those who may.
+            var family = await db.Set<Person>().AsNoTracking().Where(p => p.HouseholdId == householdId && !p.IsAnonymised)
+                .OrderBy(p => p.DateOfBirth).Select(p => new { p.MinimaSociauxId, p.QuotientFamilialId }).FirstOrDefaultAsync(ct);
+            person.MinimaSociauxId = family?.MinimaSociauxId;
+            person.QuotientFamilialId = family?.QuotientFamilialId;
+        }
         person.SetConsent(values.ConsentSms, values.ConsentEmail, RecordedBy, now);
 
         await ThrowIfDuplicateAsync(person, ct);

@@ -351,6 +351,38 @@ public abstract class RegisterTests(MembersFactory factory)
     }
 
     [Fact]
+    public async Task A_new_family_member_inherits_the_familys_ville_minima_and_quotient()
+    {
+        var (structure, admin) = await factory.StructureWithAdminAsync("Héritage");
+        var ville = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.Ville))[1].Id;
+        var minima = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.MinimaSociaux))[1].Id;
+        var qf = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.QuotientFamilial))[2].Id;
+        var household = await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<HouseholdService>().CreateAsync(new HouseholdInput { Name = "HÉRITIER" }));
+        await admin.CreatePersonAsync(new PersonInput
+        {
+            LastName = "HÉRITIER", FirstName = "Mère", DateOfBirth = new DateOnly(1980, 1, 1), HouseholdId = household,
+            VilleId = ville, MinimaSociauxId = minima, QuotientFamilialId = qf,
+        });
+
+        // The form for the next member comes filled in with the family's values (the admin sees them all).
+        var form = await admin.GetPageAsync($"/adherents/nouveau?famille={household}");
+        form.ShouldContain("repris de la famille");
+        foreach (var id in new[] { ville, minima, qf })
+            form.ShouldContain($"<option value=\"{id}\" selected=\"selected\">");
+
+        // An animateur, who does not see minima and QF, registers a child: the child takes the family's.
+        var animateur = await factory.SignInAsync(await factory.CreateStaffAsync(structure.Id, Platform.Contracts.Roles.Animateur));
+        var animateurForm = await animateur.GetPageAsync($"/adherents/nouveau?famille={household}");
+        animateurForm.ShouldContain($"<option value=\"{ville}\" selected=\"selected\">");
+        animateurForm.ShouldNotContain(minima.ToString());
+        (await animateur.PostFormAsync($"/adherents/nouveau?famille={household}", PersonForm("HÉRITIER", "Enfant", "2018-05-05", householdId: household)))
+            .LocationOf().ShouldBe($"/familles/{household}");
+        var child = (await factory.PersonsAsync(structure.Id)).Single(p => p.FirstName == "Enfant");
+        child.MinimaSociauxId.ShouldBe(minima);
+        child.QuotientFamilialId.ShouldBe(qf);
+    }
+
+    [Fact]
     public async Task Api_answers_409_with_the_existing_id()
     {
         var (_, client) = await factory.StructureWithAdminAsync("API");

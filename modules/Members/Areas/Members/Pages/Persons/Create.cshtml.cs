@@ -12,6 +12,9 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
 {
     [BindProperty(SupportsGet = true, Name = "famille")] public Guid? HouseholdId { get; set; }
 
+    /// <summary>Ville, minima and QF were filled in from the family's eldest member.</summary>
+    public bool InheritedFromFamily { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Input.RegisteredOn = ParisTime.Today(clock);
@@ -22,6 +25,15 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
             householdName = household.Name;
             Input.HouseholdId = id;
             Input.LastName = household.Name;
+            // A new member lives where the family lives, with its minima and QF (what the user may see); changeable.
+            if (household.Members.FirstOrDefault() is { } eldest)
+            {
+                var reference = await Persons.GetAsync(eldest.Id, ct);
+                Input.VilleId = reference.VilleId;
+                Input.MinimaSociauxId = reference.MinimaSociauxId;
+                Input.QuotientFamilialId = reference.QuotientFamilialId;
+                InheritedFromFamily = true;
+            }
         }
         await LoadFormAsync(true, null, householdName, ct);
     }

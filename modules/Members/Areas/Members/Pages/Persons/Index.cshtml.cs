@@ -21,6 +21,9 @@ public sealed class IndexModel(RegisterQueryService register, ReferenceLookupCac
     public IReadOnlyList<ReferenceItemDto> Groups { get; private set; } = [];
     public IReadOnlyList<AgeBracketDto> AgeBrackets { get; private set; } = [];
 
+    /// <summary>A filter besides the search is set: the folded filters open on a phone.</summary>
+    public bool HasFilters => GroupId is not null || AgeBracketId is not null || Consent != ConsentFilter.Any;
+
     public PersonFilter Filter => new() { Query = Query, GroupId = GroupId, AgeBracketId = AgeBracketId, Consent = Consent };
 
     /// <summary>The current filters as a query string (pager and export links keep them).</summary>
