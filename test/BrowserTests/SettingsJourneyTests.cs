@@ -16,6 +16,13 @@ public sealed class SettingsJourneyTests : StructureJourney
     {
         var page = await SignedInAdminAsync();
 
+        // 0. A new structure's home guides its administrator: « Premiers pas », nothing done yet.
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("first-steps")).ToContainTextAsync("0 sur 5 fait(s)");
+        await Expect(page.GetByTestId("first-step")).ToHaveCountAsync(5);
+        await Screenshots.TakeAsync(page, "premiers-pas");
+        await Accessibility.CheckAsync(page, "the structure's home with its first steps");
+
         // 1. The settings hub, one card per setting.
         await page.GotoAsync("/parametres");
         await Expect(Steps.Heading(page)).ToHaveTextAsync("Paramètres");
@@ -49,6 +56,7 @@ public sealed class SettingsJourneyTests : StructureJourney
         // The preview, like the kiosk's home, follows the typing (sanitised by the server).
         await Expect(page.GetByTestId("welcome-preview").Locator("h2")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
         await Accessibility.CheckAsync(page, "the welcome message editor");
+        await Screenshots.TakeAsync(page, "parametres-message-accueil");
         // Whatever reaches the server is sanitised: a script slipped into the editor's field is dropped.
         await page.EvalOnSelectorAsync("#welcome-html", "i => i.value = i.value + '<script>alert(1)</script>'");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le message" }).ClickAsync();
