@@ -50,7 +50,7 @@ public sealed class SettingsJourneyTests : StructureJourney
         await page.Keyboard.TypeAsync("Touchez votre nom pour dire que vous êtes ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gras" }).ClickAsync();
         await page.Keyboard.TypeAsync("là");
-        await Expect(editor.Locator("h1")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
+        await Expect(editor.Locator("h2")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
         await Expect(editor.Locator("strong")).ToHaveTextAsync("là");
         await Expect(editor).Not.ToContainTextAsync("<strong>");
         // The preview, like the kiosk's home, follows the typing (sanitised by the server).
@@ -65,7 +65,7 @@ public sealed class SettingsJourneyTests : StructureJourney
         await Expect(page.GetByTestId("welcome-preview").Locator("strong")).ToHaveTextAsync("là");
         await Expect(page.GetByTestId("welcome-preview").Locator("script")).ToHaveCountAsync(0);
         // Saved text comes back in the editor as text, not wrapped in tags.
-        await Expect(page.Locator("trix-editor h1")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
+        await Expect(page.Locator("trix-editor h2")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
         await Expect(page.Locator("trix-editor")).Not.ToContainTextAsync("<p>");
         await Expect(page.GetByTestId("no-logo")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("logo-preview")).ToBeHiddenAsync();

@@ -1,6 +1,11 @@
 // Settings pages (no inline scripts: the CSP forbids them).
 
-// Welcome message editor (Trix): no pictures or files in a message shown on the kiosk.
+// Welcome message editor (Trix). This file is loaded before Trix, so the editor starts configured:
+// its « Titre » is an <h2> (the page's own title is the h1, and a saved title reads back as a title).
+document.addEventListener("trix-before-initialize", () => {
+  window.Trix.config.blockAttributes.heading1.tagName = "h2";
+});
+// No pictures or files in a message shown on the kiosk.
 document.addEventListener("trix-file-accept", (event) => event.preventDefault());
 
 // Logo: shows the chosen picture before it is sent.
