@@ -16,10 +16,11 @@ namespace CentresConnectes.Benchmarks;
 ///   import-50k            a realistic 50,000-line French xlsx (2 % duplicates, 1 % bad lines) imported into
 ///                         PostgreSQL and SQLite, each in a fresh process (peak memory is the app's own).
 ///   members-search-100k   100,000 persons; alphabetical pages and prefix searches, p95.
+///   slots-5y              5 years of opening slots, 3 a day, generated on PostgreSQL (vs one INSERT … SELECT).
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private static readonly string[] Scenarios = ["import-50k", "members-search-100k"];
+    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "slots-5y"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -35,6 +36,8 @@ internal static class BenchmarkProgram
                 return await ImportScenario.ChildAsync(Enum.Parse<DatabaseProvider>(args[1]), args[2], args[3]);
             case "members-search-100k":
                 return await SearchScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+            case "slots-5y":
+                return await SlotsScenario.RunAsync();
             default:
                 Console.Error.WriteLine($"Unknown scenario '{args[0]}'. Scenarios: {string.Join(", ", Scenarios)}");
                 return 2;

@@ -31,6 +31,20 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         return new HouseholdSummaryDto(household.Id, household.Name, members);
     }
 
+    public async Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default)
+    {
+        var key = NameNormalizer.SortKey(text);
+        if (key.Length == 0)
+            return [];
+        var high = key + NameNormalizer.PrefixUpperBound;
+        return await ToDtosAsync(db.Set<Person>().AsNoTracking()
+            .Where(p => !p.IsAnonymised
+                        && ((p.NormalizedName.CompareTo(key) >= 0 && p.NormalizedName.CompareTo(high) < 0)
+                            || (p.NormalizedFirstLast.CompareTo(key) >= 0 && p.NormalizedFirstLast.CompareTo(high) < 0)))
+            .OrderBy(p => p.NormalizedName).ThenBy(p => p.Id)
+            .Take(Math.Clamp(max, 1, 100)), ct);
+    }
+
     public async Task<IReadOnlyList<PersonSummaryDto>> ListByGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct = default)
     {
         var ids = groupIds.Distinct().ToList();
@@ -47,14 +61,15 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         var persons = await query.Select(p => new
             {
                 p.Id, p.HouseholdId, p.LastName, p.FirstName, p.DateOfBirth, p.SexeId, p.VilleId, p.StatutId,
-                p.Email, p.MobileE164, p.AvatarKey, p.ConsentSms, p.ConsentEmail, p.IsAnonymised,
+                p.Email, p.MobileE164, p.AvatarKey, p.ConsentSms, p.ConsentEmail, p.IsAnonymised, p.MinimaSociauxId, p.QuotientFamilialId,
             })
             .ToListAsync(ct);
         var ids = persons.Select(p => p.Id).ToList();
         var groups = (await db.Set<PersonGroup>().AsNoTracking().Where(g => ids.Contains(g.PersonId)).Select(g => new { g.PersonId, g.GroupId }).ToListAsync(ct))
             .ToLookup(g => g.PersonId, g => g.GroupId);
         return persons.Select(p => new PersonSummaryDto(p.Id, p.HouseholdId, p.LastName, p.FirstName, p.DateOfBirth, p.SexeId, p.VilleId, p.StatutId,
-            p.Email, p.MobileE164, Avatars.UrlOf(p.AvatarKey), p.ConsentSms, p.ConsentEmail, p.IsAnonymised, groups[p.Id].ToList())).ToList();
+            p.Email, p.MobileE164, Avatars.UrlOf(p.AvatarKey), p.ConsentSms, p.ConsentEmail, p.IsAnonymised, groups[p.Id].ToList(),
+            p.MinimaSociauxId, p.QuotientFamilialId)).ToList();
     }
 }
 

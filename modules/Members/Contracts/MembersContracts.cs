@@ -36,7 +36,9 @@ public sealed record PersonSummaryDto(
     bool ConsentSms,
     bool ConsentEmail,
     bool IsAnonymised,
-    IReadOnlyList<Guid> GroupIds)
+    IReadOnlyList<Guid> GroupIds,
+    Guid? MinimaSociauxId = null,
+    Guid? QuotientFamilialId = null)
 {
     public string FullName => $"{LastName} {FirstName}".Trim();
 }
@@ -51,6 +53,9 @@ public interface IMemberDirectory
     Task<IReadOnlyList<PersonSummaryDto>> GetPersonsAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default);
 
     Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default);
+
+    /// <summary>Persons whose « nom prénom » or « prénom nom » starts with the text (accents and case ignored), not anonymised, alphabetical.</summary>
+    Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default);
 
     /// <summary>Persons belonging to any of the groups (not anonymised), e.g. for a campaign.</summary>
     Task<IReadOnlyList<PersonSummaryDto>> ListByGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct = default);

@@ -6,6 +6,13 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// Print buttons: <button type="button" data-print>Imprimer</button> (lists, statistics).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
+
 // Forms as a family worker meets them (issue 11): required fields marked « * (obligatoire) », mistakes
 // explained in French under the field (not the browser's bubble), the cursor in the first field.
 (() => {

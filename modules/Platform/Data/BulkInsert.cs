@@ -7,16 +7,16 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace CentresConnectes.Members.Data;
+namespace CentresConnectes.Platform.Data;
 
 /// <summary>
-/// The import's fast path (and this module's only provider-specific code): new rows go to the
+/// The fast path for many new rows (the members import, years of opening slots): they go to the
 /// database by binary COPY on PostgreSQL and by one prepared INSERT on SQLite, inside the caller's
 /// EF transaction. Columns, names and value conversions come from the EF model, so the rows are
 /// exactly what EF would write. The save interceptor is bypassed here, so the tenant is stamped
 /// explicitly from the context's current structure (and a context without one writes nothing).
 /// </summary>
-internal static class BulkInsert
+public static class BulkInsert
 {
     public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class, IMultiTenant
     {
@@ -105,6 +105,7 @@ internal static class BulkInsert
             "character varying" => NpgsqlDbType.Varchar,
             "text" => NpgsqlDbType.Text,
             "date" => NpgsqlDbType.Date,
+            "time without time zone" => NpgsqlDbType.Time,
             "boolean" => NpgsqlDbType.Boolean,
             "timestamp with time zone" => NpgsqlDbType.TimestampTz,
             "integer" => NpgsqlDbType.Integer,
