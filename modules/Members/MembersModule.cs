@@ -20,6 +20,7 @@ public sealed class MembersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ReferenceLookupCache>();
+        services.AddScoped<MemberPrivacy>();
         services.AddScoped<PersonService>();
         services.AddScoped<HouseholdService>();
         services.AddScoped<RegisterQueryService>();
@@ -40,7 +41,8 @@ public sealed class MembersModule : IModule
         context.Add(MembersPermissions.Read, "Consulter les adhérents", "Adhérents", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Write, "Inscrire et modifier les adhérents", "Adhérents", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Delete, "Supprimer ou anonymiser un adhérent", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
-        context.Add(MembersPermissions.SocialData, "Voir les minima sociaux et le quotient familial", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.SocialData, "Voir les minima sociaux, le quotient familial et les groupes sensibles", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
+        context.Add(MembersPermissions.Notes, "Voir et écrire les notes de suivi", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Import, "Importer des adhérents", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
         context.Add(MembersPermissions.Export, "Exporter les adhérents", "Adhérents", Roles.Admin, Roles.TravailleurSocial);
     }
@@ -48,7 +50,14 @@ public sealed class MembersModule : IModule
     public void ConfigureMenu(MenuBuilder menu)
     {
         menu.Add(new MenuItem("Adhérents", "/adherents", MembersPermissions.Read, 100, "bi-person-vcard",
-            "Les familles et les personnes inscrites : recherche, inscription, import et export.", OtherUrls: ["/familles"]));
+            "Les familles et les personnes inscrites", OtherUrls: ["/familles"],
+            Abilities:
+            [
+                new(MembersPermissions.Read, "recherche"),
+                new(MembersPermissions.Write, "inscription"),
+                new(MembersPermissions.Import, "import"),
+                new(MembersPermissions.Export, "export"),
+            ]));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => MembersApi.Map(endpoints);

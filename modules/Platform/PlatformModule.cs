@@ -16,6 +16,7 @@ public sealed class PlatformModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AccountService>();
+        services.AddScoped<IFirstStepsContributor, AccountsFirstStep>();
         services.AddScoped<StructureService>();
         services.AddScoped<StaffService>();
         services.AddScoped<ImpersonationService>();

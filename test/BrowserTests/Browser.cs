@@ -9,7 +9,8 @@ namespace CentresConnectes.BrowserTests;
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
-    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    // The laptop and the phone of issue 11's family worker.
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 768 };
     public static readonly ViewportSize Mobile = new() { Width = 390, Height = 844 };
 
     private IPlaywright? _playwright;

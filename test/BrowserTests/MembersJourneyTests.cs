@@ -50,9 +50,10 @@ public sealed class MembersJourneyTests : StructureJourney
         await page.GetByLabel("Culture").CheckAsync();
         await page.GetByLabel("Accepte les SMS").CheckAsync();
         await Screenshots.TakeAsync(page, "adherents-nouvelle-personne");
+        await Accessibility.CheckAsync(page, "the person form");
         await page.GetByTestId("save-person").ClickAsync();
         await Expect(page).ToHaveURLAsync(BaseUrl + "/adherents");
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La personne a bien été enregistrée.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La fiche de Durand Élodie a bien été enregistrée.");
         await Expect(page.GetByTestId("person-count")).ToHaveTextAsync("1 personne");
         var row = page.GetByTestId("person-table").Locator("tbody tr");
         await Expect(row).ToContainTextAsync("Durand Élodie");
@@ -60,6 +61,19 @@ public sealed class MembersJourneyTests : StructureJourney
         await Expect(row).ToContainTextAsync("Petite enfance");
         await Expect(row).ToContainTextAsync("Culture");
         await Screenshots.TakeAsync(page, "adherents-cree");
+
+        // 2b. A form sent with a required field empty: a French message under the field, the cursor in it,
+        //     nothing sent; required fields are marked.
+        await page.GetByTestId("new-person").ClickAsync();
+        await Expect(page.GetByLabel("Nom", new() { Exact = true })).ToBeFocusedAsync();
+        await Expect(page.Locator(".required-mark").First).ToHaveTextAsync("* (obligatoire)");
+        await FillPersonAsync(page, "Durand", "Léa", "", null);
+        await page.GetByTestId("save-person").ClickAsync();
+        await Expect(page.GetByTestId("field-error")).ToHaveTextAsync("Indiquez « Date de naissance » (jj/mm/aaaa) : ce champ est obligatoire.");
+        await Expect(page.GetByLabel("Date de naissance")).ToBeFocusedAsync();
+        await Expect(page).ToHaveURLAsync(BaseUrl + "/adherents/nouveau");
+        await Screenshots.TakeAsync(page, "adherents-champ-obligatoire");
+        await page.GotoAsync("/adherents");
 
         // 3. The same person again, typed differently: refused, and her profile is shown.
         await page.GetByTestId("new-person").ClickAsync();
@@ -115,16 +129,43 @@ public sealed class MembersJourneyTests : StructureJourney
         names.Select(n => n.Trim()).ShouldBe(["Durand Élodie", "Ébrard Zoé", "Éluard Paul", "Lefèvre Inès", "Lefèvre Noé", "Martin Jules", "N'Diaye Aïssata"]);
         await page.GetByTestId("person-table").Locator("tbody tr", new() { HasText = "Lefèvre Inès" }).GetByText("Jeunesse").WaitForAsync();
         await Screenshots.TakeAsync(page, "adherents-liste");
+        await Accessibility.CheckAsync(page, "the register");
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Rechercher" }).PressSequentiallyAsync("lefe", new() { Delay = 40 });
         await Expect(page.GetByTestId("person-count")).ToHaveTextAsync("2 personnes (liste filtrée)");
         await Expect(page).ToHaveURLAsync(new Regex("q=lefe"));
 
-        // On a phone: the same register, narrower columns hidden, nothing wider than the screen.
+        // 6b. From the searched list to a file, « Modifier », « Valider »: back on the file, whose way back
+        //     is the list still searched for « lefe »; the confirmation names the person.
+        await page.GetByTestId("person-table").GetByRole(AriaRole.Link, new() { Name = "Lefèvre Inès" }).ClickAsync();
+        await page.GetByTestId("edit-person").ClickAsync();
+        await page.GetByLabel("Téléphone portable").FillAsync("06 11 22 33 45");
+        await page.GetByTestId("save-person").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/adherents/[0-9a-f-]{36}\\?retour="));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La fiche de Lefèvre Inès a bien été enregistrée.");
+        await Expect(page.GetByTestId("tel-link")).ToHaveAttributeAsync("href", "tel:+33611223345");
+        await page.GetByTestId("back-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/adherents\\?q=lefe$"));
+        await Expect(page.GetByTestId("person-count")).ToHaveTextAsync("2 personnes (liste filtrée)");
+
+        // On a phone: one card per person (phone number tappable), the filters folded behind « Filtres »,
+        // a long structure name cut in the header, nothing wider than the screen.
         var phone = await SignedInAdminAsync(Browser.Mobile);
         await phone.GotoAsync("/adherents");
         await Expect(phone.GetByTestId("person-count")).ToHaveTextAsync("7 personnes");
         await Expect(phone.GetByTestId("person-table").GetByRole(AriaRole.Columnheader, new() { Name = "Portable" })).ToBeHiddenAsync();
+        await Expect(phone.GetByTestId("person-cards").Locator("li")).ToHaveCountAsync(7);
+        await Expect(phone.GetByTestId("person-cards").GetByRole(AriaRole.Link, new() { Name = "06 99 88 77 66" })).ToHaveAttributeAsync("href", "tel:0699887766");
+        await Expect(phone.GetByLabel("Groupe")).ToBeHiddenAsync();
+        var brand = phone.GetByTestId("brand-name");
+        (await brand.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth")).ShouldBeTrue("the long structure name is cut with « … » on a phone");
+        var toggler = await phone.Locator(".navbar-toggler").BoundingBoxAsync();
+        var logo = await phone.GetByTestId("logo-home").BoundingBoxAsync();
+        toggler!.Y.ShouldBeLessThan(logo!.Y + logo.Height, "the menu button stays beside the logo, not under it");
         await Screenshots.TakeAsync(phone, "adherents-liste-mobile");
+        await Accessibility.CheckAsync(phone, "the register on a phone");
+        await phone.GetByTestId("filters-toggle").ClickAsync();
+        await Expect(phone.GetByLabel("Groupe")).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(phone, "adherents-filtres-mobile");
 
         // The Lefèvre family, as the import made it: its members from the eldest.
         await page.GotoAsync("/familles");
@@ -135,6 +176,7 @@ public sealed class MembersJourneyTests : StructureJourney
         var members = await page.GetByTestId("household-members").Locator("li").AllInnerTextsAsync();
         members.Select(m => m.Split('\n')[0].Trim()).ShouldBe(["Lefèvre Inès", "Lefèvre Noé"]);
         await Screenshots.TakeAsync(page, "famille-fiche");
+        await Accessibility.CheckAsync(page, "a family's page");
 
         // 7. Her profile: age, groups, consent.
         await page.GotoAsync(profileUrl);
@@ -142,13 +184,15 @@ public sealed class MembersJourneyTests : StructureJourney
         await Expect(profile).ToContainTextAsync("ans");
         await Expect(page.Locator("main")).ToContainTextAsync("Petite enfance");
         await Screenshots.TakeAsync(page, "adherents-fiche");
+        await Accessibility.CheckAsync(page, "a person's file");
     }
 
     private static async Task FillPersonAsync(IPage page, string last, string first, string isoDateOfBirth, string? mobile)
     {
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync(last);
         await page.GetByLabel("Prénom", new() { Exact = true }).FillAsync(first);
-        await page.GetByLabel("Date de naissance").FillAsync(isoDateOfBirth);
+        if (isoDateOfBirth.Length > 0)
+            await page.GetByLabel("Date de naissance").FillAsync(isoDateOfBirth);
         if (mobile is not null)
             await page.GetByLabel("Téléphone portable").FillAsync(mobile);
     }

@@ -16,6 +16,13 @@ public sealed class SettingsJourneyTests : StructureJourney
     {
         var page = await SignedInAdminAsync();
 
+        // 0. A new structure's home guides its administrator: « Premiers pas », nothing done yet.
+        await page.GotoAsync("/");
+        await Expect(page.GetByTestId("first-steps")).ToContainTextAsync("0 sur 5 fait(s)");
+        await Expect(page.GetByTestId("first-step")).ToHaveCountAsync(5);
+        await Screenshots.TakeAsync(page, "premiers-pas");
+        await Accessibility.CheckAsync(page, "the structure's home with its first steps");
+
         // 1. The settings hub, one card per setting.
         await page.GotoAsync("/parametres");
         await Expect(Steps.Heading(page)).ToHaveTextAsync("Paramètres");
@@ -33,20 +40,37 @@ public sealed class SettingsJourneyTests : StructureJourney
 
         // 3. Welcome message (sanitised: the script is dropped) and a logo, resized to fit.
         await page.GotoAsync("/parametres/message-d-accueil");
-        var text = page.GetByLabel("Texte de bienvenue");
-        // The module's own script (served from its project's wwwroot) drives the formatting buttons.
-        await text.FillAsync("Bienvenue");
-        await text.SelectTextAsync();
+        // A real editor (Trix, from npm): what is typed shows formatted, never as code; French buttons.
+        var editor = page.Locator("trix-editor");
+        await editor.ClickAsync();
+        await page.Keyboard.TypeAsync("Bienvenue au centre social des Tilleuls !");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Titre" }).ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("Touchez votre nom pour dire que vous êtes ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gras" }).ClickAsync();
-        await Expect(text).ToHaveValueAsync("<strong>Bienvenue</strong>");
-        await text.FillAsync(
-            "<h3>Bienvenue au centre social des Tilleuls !</h3><p>Touchez votre nom pour dire que vous êtes là.</p><script>alert(1)</script>");
+        await page.Keyboard.TypeAsync("là");
+        await Expect(editor.Locator("h2")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
+        await Expect(editor.Locator("strong")).ToHaveTextAsync("là");
+        await Expect(editor).Not.ToContainTextAsync("<strong>");
+        // The preview, like the kiosk's home, follows the typing (sanitised by the server).
+        await Expect(page.GetByTestId("welcome-preview").Locator("h2")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
+        await Accessibility.CheckAsync(page, "the welcome message editor");
+        await Screenshots.TakeAsync(page, "parametres-message-accueil");
+        // Whatever reaches the server is sanitised: a script slipped into the editor's field is dropped.
+        await page.EvalOnSelectorAsync("#welcome-html", "i => i.value = i.value + '<script>alert(1)</script>'");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le message" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le message d'accueil est enregistré.");
         await Expect(page.GetByTestId("welcome-preview")).ToContainTextAsync("Bienvenue au centre social des Tilleuls !");
+        await Expect(page.GetByTestId("welcome-preview").Locator("strong")).ToHaveTextAsync("là");
         await Expect(page.GetByTestId("welcome-preview").Locator("script")).ToHaveCountAsync(0);
+        // Saved text comes back in the editor as text, not wrapped in tags.
+        await Expect(page.Locator("trix-editor h2")).ToHaveTextAsync("Bienvenue au centre social des Tilleuls !");
+        await Expect(page.Locator("trix-editor")).Not.ToContainTextAsync("<p>");
+        await Expect(page.GetByTestId("no-logo")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("logo-preview")).ToBeHiddenAsync();
 
-        await page.GetByLabel("Téléchargez votre logo ici").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Choisissez votre logo").SetInputFilesAsync(new FilePayload
         {
             Name = "logo-tilleuls.png",
             MimeType = "image/png",

@@ -39,7 +39,7 @@ public static class Steps
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mot de passe" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/connexion$"));
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre mot de passe est enregistré : vous pouvez vous connecter.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre mot de passe est enregistré : connectez-vous avec votre adresse");
     }
 
     public static async Task FillSignInAsync(IPage page, string email, string password = AppFactory.Password)

@@ -165,7 +165,9 @@ public abstract class AccountTests(AppFactory app) : AppTest(app)
         (await visitor.GetAsync(link)).ShouldBe(HttpStatusCode.OK);
         (await visitor.PostFormAsync(link, Form(("Password", NewPassword), ("Confirm", NewPassword)))).ShouldRedirectTo("/connexion");
 
-        var again = await App.CreateTestClient().PostFormAsync(link, Form(("Password", "Encore une autre phrase 99"), ("Confirm", "Encore une autre phrase 99")));
+        // The used link shows no form any more (issue 11); a replayed post (token from another page) is refused too.
+        (await App.CreateTestClient().GetTextAsync(link)).ShouldContain("Ce lien n'est plus valable : demandez-en un nouveau.");
+        var again = await App.CreateTestClient().PostFormAsync("/mot-de-passe-oublie", Form(("Password", "Encore une autre phrase 99"), ("Confirm", "Encore une autre phrase 99")), link);
         again.ShouldBe(HttpStatusCode.OK);
         (await again.TextAsync()).ShouldContain("Ce lien n'est plus valable : demandez-en un nouveau.");
 
@@ -175,7 +177,7 @@ public abstract class AccountTests(AppFactory app) : AppTest(app)
 
         // A forged token is refused as well.
         var userId = await UserIdAsync(email);
-        var forged = await App.CreateTestClient().PostFormAsync($"/definir-mot-de-passe?u={userId}&t=invente", Form(("Password", "Phrase de passe pirate 1"), ("Confirm", "Phrase de passe pirate 1")));
+        var forged = await App.CreateTestClient().PostFormAsync("/mot-de-passe-oublie", Form(("Password", "Phrase de passe pirate 1"), ("Confirm", "Phrase de passe pirate 1")), $"/definir-mot-de-passe?u={userId}&t=invente");
         (await forged.TextAsync()).ShouldContain("Ce lien n'est plus valable");
     }
 

@@ -100,6 +100,21 @@ public sealed class WelcomeMessageSanitizerTests
         WelcomeMessageSanitizer.Sanitize(html).ShouldBe(html);
     }
 
+    [Fact]
+    public void The_editors_html_keeps_its_paragraphs_titles_and_lists()
+    {
+        // What Trix (the settings page's editor) sends.
+        var html = WelcomeMessageSanitizer.Sanitize(
+            "<h1>Bienvenue</h1><div>Touchez votre nom<br>pour dire que vous êtes là.</div><ul><li>Jeux</li></ul><div><strong>Gras</strong> <del>barré</del></div><div onclick=\"x()\">fin</div>")!;
+        html.ShouldContain("<h2>Bienvenue</h2>");
+        html.ShouldContain("<p>Touchez votre nom<br>pour dire que vous êtes là.</p>");
+        html.ShouldContain("<li>Jeux</li>");
+        html.ShouldContain("<strong>Gras</strong> <s>barré</s>");
+        html.ShouldContain("<p>fin</p>");
+        html.ShouldNotContain("div", Case.Insensitive);
+        html.ShouldNotContain("onclick", Case.Insensitive);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("   ")]

@@ -746,6 +746,9 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -779,6 +782,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000001"),
                             Code = "f",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Femme",
                             NormalizedLabel = "femme",
@@ -788,6 +792,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000002"),
                             Code = "m",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Homme",
                             NormalizedLabel = "homme",
@@ -797,6 +802,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000001"),
                             Code = "faches-thumesnil",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Faches-Thumesnil",
                             NormalizedLabel = "faches thumesnil",
@@ -806,6 +812,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000002"),
                             Code = "lille",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Lille",
                             NormalizedLabel = "lille",
@@ -815,6 +822,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000003"),
                             Code = "ronchin",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Ronchin",
                             NormalizedLabel = "ronchin",
@@ -824,6 +832,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000004"),
                             Code = "autres",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Autres",
                             NormalizedLabel = "autres",
@@ -833,6 +842,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000001"),
                             Code = "mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Mère",
                             NormalizedLabel = "mere",
@@ -842,6 +852,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000002"),
                             Code = "pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Père",
                             NormalizedLabel = "pere",
@@ -851,6 +862,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000003"),
                             Code = "grand-mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-mère",
                             NormalizedLabel = "grand mere",
@@ -860,6 +872,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000004"),
                             Code = "grand-pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-père",
                             NormalizedLabel = "grand pere",
@@ -869,6 +882,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000005"),
                             Code = "assistante-maternelle",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Assistant(e) maternelle",
                             NormalizedLabel = "assistant e maternelle",
@@ -878,6 +892,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000006"),
                             Code = "enfant-a-charge",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant à charge",
                             NormalizedLabel = "enfant a charge",
@@ -887,6 +902,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000007"),
                             Code = "enfant-garde",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant gardé",
                             NormalizedLabel = "enfant garde",
@@ -896,6 +912,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000001"),
                             Code = "non",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Non",
                             NormalizedLabel = "non",
@@ -905,6 +922,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000002"),
                             Code = "rsa",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -914,6 +932,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000003"),
                             Code = "aah",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AAH",
                             NormalizedLabel = "aah",
@@ -923,6 +942,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000004"),
                             Code = "aeh",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AEH",
                             NormalizedLabel = "aeh",
@@ -932,6 +952,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000005"),
                             Code = "minimum-vieillesse",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Minimum vieillesse",
                             NormalizedLabel = "minimum vieillesse",
@@ -941,6 +962,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000001"),
                             Code = "qf-0-480",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "0 à 480 €",
                             NormalizedLabel = "0 a 480 €",
@@ -950,6 +972,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000002"),
                             Code = "qf-481-581",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "481 à 581 €",
                             NormalizedLabel = "481 a 581 €",
@@ -959,6 +982,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000003"),
                             Code = "qf-582-683",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "582 à 683 €",
                             NormalizedLabel = "582 a 683 €",
@@ -968,6 +992,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000004"),
                             Code = "qf-684-792",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "684 à 792 €",
                             NormalizedLabel = "684 a 792 €",
@@ -977,6 +1002,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000005"),
                             Code = "qf-793-963",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "793 à 963 €",
                             NormalizedLabel = "793 a 963 €",
@@ -986,6 +1012,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000006"),
                             Code = "qf-plus-964",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "Plus de 964 €",
                             NormalizedLabel = "plus de 964 €",
@@ -995,6 +1022,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000001"),
                             Code = "petite-enfance",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Petite enfance",
                             NormalizedLabel = "petite enfance",
@@ -1004,6 +1032,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000002"),
                             Code = "jeunesse",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Jeunesse",
                             NormalizedLabel = "jeunesse",
@@ -1013,6 +1042,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000003"),
                             Code = "rsa",
+                            IsSensitive = true,
                             Kind = 6,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -1022,6 +1052,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000004"),
                             Code = "culture",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Culture",
                             NormalizedLabel = "culture",
@@ -1031,6 +1062,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000001"),
                             Code = "caf",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "CAF",
                             NormalizedLabel = "caf",
@@ -1040,6 +1072,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000002"),
                             Code = "france-travail",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "France Travail",
                             NormalizedLabel = "france travail",
@@ -1049,6 +1082,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000003"),
                             Code = "rdv",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Rendez-vous",
                             NormalizedLabel = "rendez vous",
@@ -1058,6 +1092,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000004"),
                             Code = "actualite",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Actualité",
                             NormalizedLabel = "actualite",
@@ -1075,6 +1110,9 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSensitive")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Kind")

@@ -736,6 +736,9 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSensitive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -769,6 +772,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000001"),
                             Code = "f",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Femme",
                             NormalizedLabel = "femme",
@@ -778,6 +782,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000100000002"),
                             Code = "m",
+                            IsSensitive = false,
                             Kind = 1,
                             Label = "Homme",
                             NormalizedLabel = "homme",
@@ -787,6 +792,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000001"),
                             Code = "faches-thumesnil",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Faches-Thumesnil",
                             NormalizedLabel = "faches thumesnil",
@@ -796,6 +802,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000002"),
                             Code = "lille",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Lille",
                             NormalizedLabel = "lille",
@@ -805,6 +812,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000003"),
                             Code = "ronchin",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Ronchin",
                             NormalizedLabel = "ronchin",
@@ -814,6 +822,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000200000004"),
                             Code = "autres",
+                            IsSensitive = false,
                             Kind = 2,
                             Label = "Autres",
                             NormalizedLabel = "autres",
@@ -823,6 +832,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000001"),
                             Code = "mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Mère",
                             NormalizedLabel = "mere",
@@ -832,6 +842,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000002"),
                             Code = "pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Père",
                             NormalizedLabel = "pere",
@@ -841,6 +852,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000003"),
                             Code = "grand-mere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-mère",
                             NormalizedLabel = "grand mere",
@@ -850,6 +862,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000004"),
                             Code = "grand-pere",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Grand-père",
                             NormalizedLabel = "grand pere",
@@ -859,6 +872,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000005"),
                             Code = "assistante-maternelle",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Assistant(e) maternelle",
                             NormalizedLabel = "assistant e maternelle",
@@ -868,6 +882,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000006"),
                             Code = "enfant-a-charge",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant à charge",
                             NormalizedLabel = "enfant a charge",
@@ -877,6 +892,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000300000007"),
                             Code = "enfant-garde",
+                            IsSensitive = false,
                             Kind = 3,
                             Label = "Enfant gardé",
                             NormalizedLabel = "enfant garde",
@@ -886,6 +902,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000001"),
                             Code = "non",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Non",
                             NormalizedLabel = "non",
@@ -895,6 +912,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000002"),
                             Code = "rsa",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -904,6 +922,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000003"),
                             Code = "aah",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AAH",
                             NormalizedLabel = "aah",
@@ -913,6 +932,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000004"),
                             Code = "aeh",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "AEH",
                             NormalizedLabel = "aeh",
@@ -922,6 +942,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000400000005"),
                             Code = "minimum-vieillesse",
+                            IsSensitive = false,
                             Kind = 4,
                             Label = "Minimum vieillesse",
                             NormalizedLabel = "minimum vieillesse",
@@ -931,6 +952,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000001"),
                             Code = "qf-0-480",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "0 à 480 €",
                             NormalizedLabel = "0 a 480 €",
@@ -940,6 +962,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000002"),
                             Code = "qf-481-581",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "481 à 581 €",
                             NormalizedLabel = "481 a 581 €",
@@ -949,6 +972,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000003"),
                             Code = "qf-582-683",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "582 à 683 €",
                             NormalizedLabel = "582 a 683 €",
@@ -958,6 +982,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000004"),
                             Code = "qf-684-792",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "684 à 792 €",
                             NormalizedLabel = "684 a 792 €",
@@ -967,6 +992,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000005"),
                             Code = "qf-793-963",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "793 à 963 €",
                             NormalizedLabel = "793 a 963 €",
@@ -976,6 +1002,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000500000006"),
                             Code = "qf-plus-964",
+                            IsSensitive = false,
                             Kind = 5,
                             Label = "Plus de 964 €",
                             NormalizedLabel = "plus de 964 €",
@@ -985,6 +1012,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000001"),
                             Code = "petite-enfance",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Petite enfance",
                             NormalizedLabel = "petite enfance",
@@ -994,6 +1022,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000002"),
                             Code = "jeunesse",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Jeunesse",
                             NormalizedLabel = "jeunesse",
@@ -1003,6 +1032,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000003"),
                             Code = "rsa",
+                            IsSensitive = true,
                             Kind = 6,
                             Label = "RSA",
                             NormalizedLabel = "rsa",
@@ -1012,6 +1042,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000600000004"),
                             Code = "culture",
+                            IsSensitive = false,
                             Kind = 6,
                             Label = "Culture",
                             NormalizedLabel = "culture",
@@ -1021,6 +1052,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000001"),
                             Code = "caf",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "CAF",
                             NormalizedLabel = "caf",
@@ -1030,6 +1062,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000002"),
                             Code = "france-travail",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "France Travail",
                             NormalizedLabel = "france travail",
@@ -1039,6 +1072,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000003"),
                             Code = "rdv",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Rendez-vous",
                             NormalizedLabel = "rendez vous",
@@ -1048,6 +1082,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("0193a000-0000-7000-8000-000700000004"),
                             Code = "actualite",
+                            IsSensitive = false,
                             Kind = 7,
                             Label = "Actualité",
                             NormalizedLabel = "actualite",
@@ -1065,6 +1100,9 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSensitive")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")

@@ -48,7 +48,7 @@ public sealed class ExportService(
     RegisterQueryService register,
     PersonService persons,
     ReferenceLookupCache references,
-    ICurrentUser user,
+    MemberPrivacy privacy,
     IAuditLog audit,
     TimeProvider clock)
 {
@@ -79,9 +79,11 @@ public sealed class ExportService(
     private async Task<ExportResult> ExportRegisterAsync(PersonFilter filter, ExportFormat format, Stream output, CancellationToken ct = default)
     {
         var lookup = await references.GetAsync(ct);
-        var social = user.HasPermission(MembersPermissions.SocialData);
+        // Sensitive groups are already left out of row.Groups by the register (same rule as the list).
+        var social = privacy.CanSeeSocialData;
+        var notes = privacy.CanSeeNotes;
         var today = ParisTime.Today(clock);
-        var columns = Columns(social);
+        var columns = Columns(social, notes);
         var count = 0;
 
         IEnumerable<string?[]> Rows()
@@ -102,8 +104,10 @@ public sealed class ExportService(
                 }
                 values.AddRange([
                     row.HouseholdName, FrenchPhone.Display(p.MobileE164), p.Email, string.Join(", ", row.Groups),
-                    p.ConsentSms ? "Oui" : "Non", p.ConsentEmail ? "Oui" : "Non", ParisTime.FormatDate(p.RegisteredOn), p.Notes,
+                    p.ConsentSms ? "Oui" : "Non", p.ConsentEmail ? "Oui" : "Non", ParisTime.FormatDate(p.RegisteredOn),
                 ]);
+                if (notes)
+                    values.Add(p.Notes);
                 yield return values.ToArray();
             }
         }
@@ -125,12 +129,14 @@ public sealed class ExportService(
         return result;
     }
 
-    private static string[] Columns(bool social)
+    private static string[] Columns(bool social, bool notes)
     {
         var columns = new List<string> { "Nom", "Prénom", "Sexe", "Date de naissance", "Âge", "Ville", "Statut" };
         if (social)
             columns.AddRange(["Minima sociaux", "Quotient familial"]);
-        columns.AddRange(["Famille", "Portable", "E-mail", "Groupes", "Consentement SMS", "Consentement e-mail", "Date d'inscription", "Notes de suivi"]);
+        columns.AddRange(["Famille", "Portable", "E-mail", "Groupes", "Consentement SMS", "Consentement e-mail", "Date d'inscription"]);
+        if (notes)
+            columns.Add("Notes de suivi");
         return columns.ToArray();
     }
 
@@ -199,9 +205,11 @@ public sealed class ExportService(
             new("Consentement e-mail enregistré le", p.ConsentEmailAtUtc is { } emailAt ? ParisTime.FormatDateTime(emailAt) : null),
             new("Consentement e-mail enregistré par", p.ConsentEmailBy),
             new("Date d'inscription", p.RegisteredOnText),
-            new("Notes de suivi", p.Notes),
-            new("Fiche créée le", ParisTime.FormatDateTime(p.CreatedAtUtc)),
         ]);
+        // Groups and notes come filtered by PersonService (sensitive groups, notes permission).
+        if (p.NotesVisible)
+            fields.Add(new("Notes de suivi", p.Notes));
+        fields.Add(new("Fiche créée le", ParisTime.FormatDateTime(p.CreatedAtUtc)));
         return fields;
     }
 }

@@ -21,6 +21,7 @@ public sealed class PersonInput
     public string? Mobile { get; set; }
     public string? AvatarKey { get; set; }
     public DateOnly? RegisteredOn { get; set; }
+    /// <summary>Ignored without the notes permission.</summary>
     public string? Notes { get; set; }
     public bool ConsentSms { get; set; }
     public bool ConsentEmail { get; set; }
@@ -30,7 +31,7 @@ public sealed class PersonInput
 
 public sealed record LabelledId(Guid Id, string Label);
 
-/// <summary>A person's profile as shown and returned by the API (social fields only with the permission).</summary>
+/// <summary>A person's profile as shown and returned by the API (social fields and sensitive groups only with the social-data permission, notes only with theirs).</summary>
 public sealed record PersonDetails(
     Guid Id,
     string LastName,
@@ -55,7 +56,8 @@ public sealed record PersonDetails(
     Guid? HouseholdId, string? HouseholdName,
     IReadOnlyList<LabelledId> Groups,
     bool IsAnonymised,
-    DateTime CreatedAtUtc)
+    DateTime CreatedAtUtc,
+    bool NotesVisible = false)
 {
     public string FullName => $"{LastName} {FirstName}".Trim();
     public string DateOfBirthText => ParisTime.FormatDate(DateOfBirth);

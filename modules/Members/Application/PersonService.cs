@@ -15,13 +15,16 @@ namespace CentresConnectes.Members.Application;
 public sealed class PersonService(
     AppDbContext db,
     ReferenceLookupCache references,
+    MemberPrivacy privacy,
     ICurrentUser user,
     ICurrentTenant tenant,
     IAuditLog audit,
     IEnumerable<IPersonReferenceCheck> referenceChecks,
     TimeProvider clock)
 {
-    public bool CanSeeSocialData => user.HasPermission(MembersPermissions.SocialData);
+    public bool CanSeeSocialData => privacy.CanSeeSocialData;
+
+    public bool CanSeeNotes => privacy.CanSeeNotes;
 
     private DateOnly Today => ParisTime.Today(clock);
 
@@ -36,7 +39,16 @@ public sealed class PersonService(
         var values = await ValidateAsync(input, lookup, existing: null, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var person = new Person(values.LastName, values.FirstName, values.DateOfBirth, values.RegisteredOn ?? Today) { CreatedAtUtc = now };
-        values.ApplyTo(person, CanSeeSocialData);
+        values.ApplyTo(person, CanSeeSocialData, CanSeeNotes);
+        if (!CanSeeSocialData && values.HouseholdId is { } householdId)
+        {
+            // A user who may not see the social fields cannot choose them; a new family member takes the
+            // family's (its eldest member's), as the form pre-fills them for those who may.
+            var family = await db.Set<Person>().AsNoTracking().Where(p => p.HouseholdId == householdId && !p.IsAnonymised)
+                .OrderBy(p => p.DateOfBirth).Select(p => new { p.MinimaSociauxId, p.QuotientFamilialId }).FirstOrDefaultAsync(ct);
+            person.MinimaSociauxId = family?.MinimaSociauxId;
+            person.QuotientFamilialId = family?.QuotientFamilialId;
+        }
         person.SetConsent(values.ConsentSms, values.ConsentEmail, RecordedBy, now);
 
         await ThrowIfDuplicateAsync(person, ct);
@@ -58,7 +70,7 @@ public sealed class PersonService(
         var now = clock.GetUtcNow().UtcDateTime;
 
         person.SetIdentity(values.LastName, values.FirstName, values.DateOfBirth);
-        values.ApplyTo(person, CanSeeSocialData);
+        values.ApplyTo(person, CanSeeSocialData, CanSeeNotes);
         if (values.RegisteredOn is { } registeredOn)
             person.RegisteredOn = registeredOn;
         person.SetConsent(values.ConsentSms, values.ConsentEmail, RecordedBy, now);
@@ -86,16 +98,18 @@ public sealed class PersonService(
     internal PersonDetails ToDetails(Person p, ReferenceLookup lookup, IReadOnlyList<Guid> groupIds, string? householdName)
     {
         var social = CanSeeSocialData;
+        var notes = CanSeeNotes;
         return new PersonDetails(p.Id, p.LastName, p.FirstName, p.DateOfBirth, Ages.Text(p.DateOfBirth, Today),
             p.SexeId, lookup.Label(p.SexeId), p.VilleId, lookup.Label(p.VilleId), p.StatutId, lookup.Label(p.StatutId),
             social,
             social ? p.MinimaSociauxId : null, social ? lookup.Label(p.MinimaSociauxId) : null,
             social ? p.QuotientFamilialId : null, social ? lookup.Label(p.QuotientFamilialId) : null,
-            p.Email, p.MobileE164, FrenchPhone.Display(p.MobileE164), p.AvatarKey, Avatars.UrlOf(p.AvatarKey), p.RegisteredOn, p.Notes,
+            p.Email, p.MobileE164, FrenchPhone.Display(p.MobileE164), p.AvatarKey, Avatars.UrlOf(p.AvatarKey), p.RegisteredOn, notes ? p.Notes : null,
             p.ConsentSms, p.ConsentSmsAtUtc, p.ConsentSmsBy, p.ConsentEmail, p.ConsentEmailAtUtc, p.ConsentEmailBy,
             p.HouseholdId, householdName,
-            groupIds.Select(g => new LabelledId(g, lookup.Label(g) ?? "?")).OrderBy(g => g.Label, StringComparer.Create(ParisTime.French, true)).ToList(),
-            p.IsAnonymised, p.CreatedAtUtc);
+            groupIds.Where(g => privacy.CanSeeGroup(lookup, g))
+                .Select(g => new LabelledId(g, lookup.Label(g) ?? "?")).OrderBy(g => g.Label, StringComparer.Create(ParisTime.French, true)).ToList(),
+            p.IsAnonymised, p.CreatedAtUtc, notes);
     }
 
     /// <summary>Deletes a person no other module refers to (else a French refusal says why).</summary>
@@ -217,10 +231,22 @@ public sealed class PersonService(
             email, phone.E164,
             Avatars.IsKnown(input.AvatarKey) ? input.AvatarKey! : existing?.AvatarKey ?? Avatars.Default,
             input.RegisteredOn,
-            Fields.Optional(input.Notes, "Notes de suivi", Person.NotesMaxLength),
+            CanSeeNotes ? Fields.Optional(input.Notes, "Notes de suivi", Person.NotesMaxLength) : existing?.Notes,
             input.ConsentSms, input.ConsentEmail,
             input.HouseholdId == Guid.Empty ? null : input.HouseholdId,
-            lookup.ValidateGroups(input.GroupIds, currentGroups));
+            Groups(input.GroupIds, lookup, currentGroups));
+    }
+
+    /// <summary>
+    /// The groups to save. Without the social-data permission the sensitive groups are neither shown
+    /// nor chosen: any sent anyway is ignored, and those the person already has are kept.
+    /// </summary>
+    private IReadOnlyList<Guid> Groups(IEnumerable<Guid>? chosen, ReferenceLookup lookup, IReadOnlyCollection<Guid>? current)
+    {
+        if (CanSeeSocialData)
+            return lookup.ValidateGroups(chosen, current);
+        var visible = lookup.ValidateGroups(chosen?.Where(g => !lookup.IsSensitive(g)), current);
+        return visible.Concat(current?.Where(lookup.IsSensitive) ?? []).Distinct().ToList();
     }
 
     private sealed record PersonValues(
@@ -229,7 +255,7 @@ public sealed class PersonService(
         string? Email, string? MobileE164, string AvatarKey, DateOnly? RegisteredOn, string? Notes,
         bool ConsentSms, bool ConsentEmail, Guid? HouseholdId, IReadOnlyList<Guid> GroupIds)
     {
-        public void ApplyTo(Person person, bool socialData)
+        public void ApplyTo(Person person, bool socialData, bool notes)
         {
             person.SexeId = SexeId;
             person.VilleId = VilleId;
@@ -241,7 +267,8 @@ public sealed class PersonService(
             }
             person.SetContact(Email, MobileE164);
             person.AvatarKey = AvatarKey;
-            person.Notes = Notes;
+            if (notes)
+                person.Notes = Notes;
             person.HouseholdId = HouseholdId;
         }
     }

@@ -9,9 +9,10 @@ namespace CentresConnectes.Members.Application;
 /// <summary>
 /// The register's list: alphabetical (French: É sorts with E) through the ASCII sort keys, search as
 /// you type by prefix (nom prénom, prénom nom, mobile, e-mail), filters, pages of 50.
-/// Anonymised persons are kept for statistics but never listed.
+/// Anonymised persons are kept for statistics but never listed. Sensitive groups are listed, filtered
+/// on and exported only for the users <see cref="MemberPrivacy"/> allows.
 /// </summary>
-public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache references, TimeProvider clock)
+public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache references, MemberPrivacy privacy, TimeProvider clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -52,6 +53,9 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
             query = query.Where(p => p.HouseholdId == householdId);
         if (filter.GroupId is { } groupId)
         {
+            // Filtering on a sensitive group would list its members: for users who may not see it, nobody matches.
+            if (!privacy.CanSeeGroup(lookup, groupId))
+                return query.Where(p => false);
             var members = db.Set<PersonGroup>().Where(g => g.GroupId == groupId);
             query = query.Where(p => members.Any(g => g.PersonId == p.Id));
         }
@@ -110,6 +114,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
         var ids = items.Select(i => i.Id).ToList();
         var groups = (ids.Count == 0 ? []
                 : await db.Set<PersonGroup>().AsNoTracking().Where(g => ids.Contains(g.PersonId)).Select(g => new { g.PersonId, g.GroupId }).ToListAsync(ct))
+            .Where(g => privacy.CanSeeGroup(lookup, g.GroupId))
             .Select(g => (g.PersonId, Label: lookup.Label(g.GroupId) ?? "?"))
             .OrderBy(g => g.Label, StringComparer.Create(ParisTime.French, true))
             .ToLookup(g => g.PersonId, g => g.Label);

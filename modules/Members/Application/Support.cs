@@ -131,6 +131,9 @@ public sealed class ReferenceLookup
 
     public string? Label(Guid? id) => id is { } value && _byId.TryGetValue(value, out var item) ? item.Label : null;
 
+    /// <summary>A group marked « sensible » in the structure's list (unknown ids are not).</summary>
+    public bool IsSensitive(Guid id) => _byId.TryGetValue(id, out var item) && item.IsSensitive;
+
     /// <summary>An id chosen in a form: a value of this structure's list, active (or unchanged).</summary>
     public Guid? Validate(Guid? id, ReferenceListKind kind, string label, Guid? current = null)
     {

@@ -142,6 +142,21 @@ public sealed class AccountService(
         }
     }
 
+    /// <summary>
+    /// The e-mail address of the account a set-password link (invitation or reset) is for, or null when
+    /// the link can no longer be used (already used, expired, unknown or disabled account): the page
+    /// says so before the user types a password twice.
+    /// </summary>
+    public async Task<string?> PasswordLinkEmailAsync(Guid userId, string? token)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || string.IsNullOrEmpty(token) || !user.IsActive)
+            return null;
+        var valid = await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider,
+            UserManager<AppUser>.ResetPasswordTokenPurpose, token);
+        return valid ? user.Email : null;
+    }
+
     public async Task<IdentityResult> ResetPasswordAsync(Guid userId, string? token, string? newPassword, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(userId.ToString());

@@ -12,7 +12,8 @@ public static class EmailTemplates
         $"Votre compte Centres Connectés – {structureName}",
         $"Bonjour {displayName},",
         $"Un compte a été créé pour vous sur Centres Connectés pour la structure « {structureName} ». " +
-        "Pour l'activer, choisissez votre mot de passe en suivant ce lien (valable 3 jours) :",
+        $"Vous vous connecterez avec cette adresse e-mail : {to}. " +
+        "Pour activer le compte, choisissez votre mot de passe en suivant ce lien (valable 3 jours) :",
         link, "Choisir mon mot de passe");
 
     public static EmailMessage PasswordReset(string to, string displayName, string link) => Build(to,

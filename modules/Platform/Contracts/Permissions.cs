@@ -22,6 +22,18 @@ public static class Roles
         Famille => "Famille",
         _ => role,
     };
+
+    /// <summary>
+    /// What a staff role can see and do, in one sentence, on the staff form (issue 11): the person
+    /// inviting a colleague chooses knowingly. Kept in step with the roles the modules grant.
+    /// </summary>
+    public static string Description(string role) => role switch
+    {
+        Admin => "Tout dans la structure : adhérents (avec les données sociales et les notes de suivi), import et export, paramètres, comptes du personnel et journal d'audit.",
+        Animateur => "Consulte, inscrit et modifie les adhérents et les familles ; ne voit ni les données sociales (minima sociaux, quotient familial, groupes sensibles) ni les notes de suivi, et n'importe ni n'exporte.",
+        TravailleurSocial => "Tout le registre des adhérents, avec les données sociales et les notes de suivi, l'import, l'export et la suppression ; pas les paramètres ni les comptes du personnel.",
+        _ => "",
+    };
 }
 
 /// <summary>A permission a module declares, with the roles that hold it.</summary>

@@ -16,8 +16,11 @@ public sealed class HeaderViewComponent(ICurrentUser user, ICurrentTenant tenant
     }
 }
 
-/// <summary>The home page tiles: the same menu, with descriptions.</summary>
+public sealed record HomeTile(MenuItem Item, string? Description);
+
+/// <summary>The home page tiles: the same menu, each described by what this user may do there.</summary>
 public sealed class HomeTilesViewComponent(ICurrentUser user, MenuBuilder menu) : ViewComponent
 {
-    public IViewComponentResult Invoke() => View(menu.Items.Where(i => user.HasPermission(i.Permission)).ToList());
+    public IViewComponentResult Invoke() => View(menu.Items.Where(i => user.HasPermission(i.Permission))
+        .Select(i => new HomeTile(i, i.DescriptionFor(user.HasPermission))).ToList());
 }

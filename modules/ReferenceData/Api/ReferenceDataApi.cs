@@ -11,7 +11,8 @@ using Microsoft.Net.Http.Headers;
 namespace CentresConnectes.ReferenceData.Api;
 
 public sealed record LabelRequest(string? Label);
-public sealed record UpdateItemRequest(string? Label, bool? IsActive);
+public sealed record DefaultItemRequest(string? Label, bool? IsSensitive = null);
+public sealed record UpdateItemRequest(string? Label, bool? IsActive, bool? IsSensitive = null);
 public sealed record ReorderRequest(IReadOnlyList<Guid>? Ids);
 public sealed record MoveRequest(string? Direction);
 public sealed record AgeBracketRequest(string? Label, int? MinAge, int? MaxAge, bool? IsActive);
@@ -82,6 +83,8 @@ internal static class ReferenceDataApi
                 await s.RenameAsync(k, id, r.Label, ct);
             if (r.IsActive is { } active)
                 await s.SetActiveAsync(k, id, active, ct);
+            if (r.IsSensitive is { } sensitive)
+                await s.SetSensitiveAsync(k, id, sensitive, ct);
             return await s.GetAsync(k, id, ct);
         }).RequirePermission(ReferenceDataPermissions.Manage);
         reference.MapDelete("/{kind}/{id:guid}", async (string kind, Guid id, ReferenceListService s, CancellationToken ct) =>
@@ -146,9 +149,12 @@ internal static class ReferenceDataApi
             new DefaultsResponse(await s.ListAsync(ct), await s.ListAgeBracketsAsync(ct)));
         defaults.MapPost("/items/{kind}", async (string kind, LabelRequest r, DefaultsService s, CancellationToken ct) =>
             Results.Ok(await s.AddAsync(Kind(kind), r.Label, ct)));
-        defaults.MapPut("/items/{id:guid}", async (Guid id, LabelRequest r, DefaultsService s, CancellationToken ct) =>
+        defaults.MapPut("/items/{id:guid}", async (Guid id, DefaultItemRequest r, DefaultsService s, CancellationToken ct) =>
         {
-            await s.RenameAsync(id, r.Label, ct);
+            if (r.Label is not null)
+                await s.RenameAsync(id, r.Label, ct);
+            if (r.IsSensitive is { } sensitive)
+                await s.SetSensitiveAsync(id, sensitive, ct);
             return Results.NoContent();
         });
         defaults.MapPost("/items/{id:guid}/move", async (Guid id, MoveRequest r, DefaultsService s, CancellationToken ct) =>

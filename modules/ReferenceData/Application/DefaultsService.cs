@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.ReferenceData.Application;
 
-public sealed record DefaultItemDto(Guid Id, ReferenceListKind Kind, string Label, string? Code, int Order);
+public sealed record DefaultItemDto(Guid Id, ReferenceListKind Kind, string Label, string? Code, int Order, bool IsSensitive = false);
 
 public sealed record DefaultAgeBracketDto(Guid Id, string Label, int MinAge, int MaxAge, int Order);
 
@@ -20,7 +20,7 @@ public sealed class DefaultsService(AppDbContext db, IAuditLog audit, ReferenceD
 {
     public async Task<IReadOnlyList<DefaultItemDto>> ListAsync(CancellationToken ct = default) =>
         await db.DefaultItems().AsNoTracking().OrderBy(i => i.Kind).ThenBy(i => i.Order).ThenBy(i => i.Label)
-            .Select(i => new DefaultItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order)).ToListAsync(ct);
+            .Select(i => new DefaultItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsSensitive)).ToListAsync(ct);
 
     public async Task<DefaultItemDto> AddAsync(ReferenceListKind kind, string? label, CancellationToken ct = default)
     {
@@ -42,6 +42,17 @@ public sealed class DefaultsService(AppDbContext db, IAuditLog audit, ReferenceD
         var old = item.Label;
         item.Rename(clean);
         audit.Record("Valeur par défaut renommée", ReferenceListKinds.DisplayName(item.Kind), id.ToString(), $"{old} → {item.Label}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A sensitive default group is sensitive in the structures created afterwards.</summary>
+    public async Task SetSensitiveAsync(Guid id, bool sensitive, CancellationToken ct = default)
+    {
+        var item = await FindAsync(id, ct);
+        if (item.Kind != ReferenceListKind.Groupe)
+            throw new BusinessException("Seuls les groupes peuvent être marqués « sensibles ».");
+        item.SetSensitive(sensitive);
+        audit.Record(sensitive ? "Groupe par défaut marqué sensible" : "Groupe par défaut non sensible", ReferenceListKinds.DisplayName(item.Kind), id.ToString(), item.Label);
         await db.SaveChangesAsync(ct);
     }
 

@@ -52,7 +52,7 @@ public sealed class ReferenceDataProvisioning(AppDbContext db, IStructureDirecto
             {
                 var order = 1;
                 foreach (var d in group)
-                    db.ReferenceItems().Add(new ReferenceItem(d.Kind, d.Label, d.Code, order++));
+                    db.ReferenceItems().Add(new ReferenceItem(d.Kind, d.Label, d.Code, order++, d.IsSensitive));
                 added = true;
             }
 
@@ -97,12 +97,12 @@ internal sealed class ReferenceDataQuery(AppDbContext db) : IReferenceDataQuery
         if (!includeInactive)
             items = items.Where(i => i.IsActive);
         return await items.AsNoTracking().OrderBy(i => i.Kind).ThenBy(i => i.Order).ThenBy(i => i.Label)
-            .Select(i => new ReferenceItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsActive)).ToListAsync(ct);
+            .Select(i => new ReferenceItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsActive, i.IsSensitive)).ToListAsync(ct);
     }
 
     public Task<ReferenceItemDto?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.ReferenceItems().AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new ReferenceItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsActive)).SingleOrDefaultAsync(ct);
+            .Select(i => new ReferenceItemDto(i.Id, i.Kind, i.Label, i.Code, i.Order, i.IsActive, i.IsSensitive)).SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<AgeBracketDto>> AgeBracketsAsync(bool includeInactive = false, CancellationToken ct = default)
     {

@@ -110,6 +110,22 @@ public sealed class ReferenceListService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Marks a group sensitive (or not): its members' membership is then shown, filtered and exported
+    /// only for those who may see social data. Only groups can be sensitive.
+    /// </summary>
+    public async Task SetSensitiveAsync(ReferenceListKind kind, Guid id, bool sensitive, CancellationToken ct = default)
+    {
+        var item = await FindAsync(kind, id, ct);
+        if (kind != ReferenceListKind.Groupe)
+            throw new BusinessException("Seuls les groupes peuvent être marqués « sensibles ».");
+        if (item.IsSensitive == sensitive)
+            return;
+        item.SetSensitive(sensitive);
+        audit.Record(sensitive ? "Groupe marqué sensible" : "Groupe non sensible", ReferenceListKinds.DisplayName(kind), id.ToString(), item.Label);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Deletes a value nobody uses; a value in use (asked to every module) is deactivated instead.</summary>
     public async Task<DeleteOutcome> DeleteAsync(ReferenceListKind kind, Guid id, CancellationToken ct = default)
     {

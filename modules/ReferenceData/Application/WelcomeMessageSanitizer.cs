@@ -48,7 +48,7 @@ public static partial class WelcomeMessageSanitizer
     {
         if (string.IsNullOrWhiteSpace(input))
             return null;
-        var text = input.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        var text = FromEditor(input.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim());
         var clean = Sanitizer.Sanitize(Paragraphs(text)).Trim();
         // Only whitespace or empty tags left (e.g. the input was a single <script>)?
         return WebUtility.HtmlDecode(Tags().Replace(clean, "")).Trim().Length == 0 ? null : clean;
@@ -80,6 +80,20 @@ public static partial class WelcomeMessageSanitizer
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The settings page's editor (Trix) writes a paragraph as &lt;div&gt;, a title as &lt;h1&gt;, struck
+    /// text as &lt;del&gt;: read as &lt;p&gt;, &lt;h2&gt; (the page has its own h1) and &lt;s&gt;, which the kiosk shows.
+    /// </summary>
+    private static string FromEditor(string html) => EditorTags().Replace(html, m =>
+    {
+        var close = m.Groups[1].Value;
+        var tag = m.Groups[2].Value.ToLowerInvariant() switch { "div" => "p", "h1" => "h2", _ => "s" };
+        return $"<{close}{tag}{m.Groups[3].Value}>";
+    });
+
+    [GeneratedRegex(@"<(/?)\s*(div|h1|del)\b([^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex EditorTags();
 
     private const string BlockTags = "p|div|ul|ol|li|h[1-6]|blockquote|hr|table|tr|td|th|thead|tbody";
 

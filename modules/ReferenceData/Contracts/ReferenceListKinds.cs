@@ -25,7 +25,7 @@ public static class ReferenceListKinds
         ReferenceListKind.Statut => "La place de la personne dans la famille ou son rôle (mère, père, assistante maternelle…).",
         ReferenceListKind.MinimaSociaux => "Les minima sociaux perçus (visibles seulement des personnes habilitées).",
         ReferenceListKind.QuotientFamilial => "Les tranches de quotient familial (visibles seulement des personnes habilitées).",
-        ReferenceListKind.Groupe => "Les groupes d'envoi et d'activité (petite enfance, jeunesse…), choisis à l'inscription.",
+        ReferenceListKind.Groupe => "Les groupes d'envoi et d'activité (petite enfance, jeunesse…), choisis à l'inscription. Un groupe « sensible » (bouclier), comme « RSA », révèle une donnée sociale : seuls les comptes habilités aux données sociales (administrateur, travailleur social) le voient sur les fiches, dans les filtres et les exports.",
         ReferenceListKind.Categorie => "Les catégories des messages et campagnes (CAF, France Travail, rendez-vous…).",
         _ => "",
     };

@@ -15,8 +15,10 @@ public enum ReferenceListKind
 /// <summary>
 /// One value of a list. <see cref="Code"/> is a stable key for the defaults other modules reason
 /// about (e.g. "rsa", "enfant-a-charge", "mere", "f", "m"); values a structure adds have none.
+/// <see cref="IsSensitive"/> (groups only): membership reveals social data, so the register shows,
+/// filters and exports it only to those with the social-data permission.
 /// </summary>
-public sealed record ReferenceItemDto(Guid Id, ReferenceListKind Kind, string Label, string? Code, int Order, bool IsActive);
+public sealed record ReferenceItemDto(Guid Id, ReferenceListKind Kind, string Label, string? Code, int Order, bool IsActive, bool IsSensitive = false);
 
 public sealed record AgeBracketDto(Guid Id, string Label, int MinAge, int MaxAge, int Order, bool IsActive);
 

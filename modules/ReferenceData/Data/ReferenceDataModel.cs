@@ -68,6 +68,7 @@ internal static class ReferenceDataModel
                 NormalizedLabel = LabelText.Normalize(i.Label),
                 i.Code,
                 i.Order,
+                i.IsSensitive,
             }));
         });
 

@@ -19,6 +19,11 @@ public sealed class DefaultReferenceItem : IOrderedValue
         Rename(label);
     }
 
+    /// <summary>Copied with the value: a sensitive default group (« RSA ») is sensitive in every new structure.</summary>
+    public bool IsSensitive { get; private set; }
+
+    public void SetSensitive(bool sensitive) => IsSensitive = sensitive && Kind == ReferenceListKind.Groupe;
+
     public Guid Id { get; private set; }
     public ReferenceListKind Kind { get; private set; }
     public string Label { get; private set; } = "";
@@ -69,7 +74,10 @@ public sealed class DefaultAgeBracket : IAgeRange
 /// </summary>
 public static class SeedDefaults
 {
-    public sealed record Item(Guid Id, ReferenceListKind Kind, string Label, string? Code, int Order);
+    /// <summary>Code of the default « RSA » group, sensitive from the start.</summary>
+    public const string RsaGroupCode = "rsa";
+
+    public sealed record Item(Guid Id, ReferenceListKind Kind, string Label, string? Code, int Order, bool IsSensitive = false);
 
     public sealed record Bracket(Guid Id, string Label, int MinAge, int MaxAge, int Order);
 
@@ -130,8 +138,14 @@ public static class SeedDefaults
         Add(ReferenceListKind.Groupe,
             ("Petite enfance", "petite-enfance"),
             ("Jeunesse", "jeunesse"),
-            ("RSA", "rsa"),
+            ("RSA", RsaGroupCode),
             ("Culture", "culture"));
+        // Being in the « RSA » group says the person receives the RSA: social data (issue 11).
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Kind == ReferenceListKind.Groupe && items[i].Code == RsaGroupCode)
+                items[i] = items[i] with { IsSensitive = true };
+        }
         Add(ReferenceListKind.Categorie,
             ("CAF", "caf"),
             ("France Travail", "france-travail"),

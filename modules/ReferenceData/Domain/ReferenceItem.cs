@@ -13,7 +13,7 @@ public sealed class ReferenceItem : IMultiTenant, IOrderedValue
 
     private ReferenceItem() { }
 
-    public ReferenceItem(ReferenceListKind kind, string label, string? code, int order)
+    public ReferenceItem(ReferenceListKind kind, string label, string? code, int order, bool isSensitive = false)
     {
         Id = Guid.CreateVersion7();
         Kind = kind;
@@ -21,6 +21,7 @@ public sealed class ReferenceItem : IMultiTenant, IOrderedValue
         Order = order;
         IsActive = true;
         Rename(label);
+        SetSensitive(isSensitive);
     }
 
     public Guid Id { get; private set; }
@@ -33,6 +34,11 @@ public sealed class ReferenceItem : IMultiTenant, IOrderedValue
     public int Order { get; private set; }
     int IOrderedValue.Order { get => Order; set => Order = value; }
     public bool IsActive { get; private set; }
+    /// <summary>
+    /// A group that reveals social data (« RSA »…): shown, filtered and exported only for those who may
+    /// see the social fields. Only groups can be sensitive.
+    /// </summary>
+    public bool IsSensitive { get; private set; }
 
     public void Rename(string label)
     {
@@ -44,7 +50,9 @@ public sealed class ReferenceItem : IMultiTenant, IOrderedValue
 
     public void Reactivate() => IsActive = true;
 
-    public ReferenceItemDto ToDto() => new(Id, Kind, Label, Code, Order, IsActive);
+    public void SetSensitive(bool sensitive) => IsSensitive = sensitive && Kind == ReferenceListKind.Groupe;
+
+    public ReferenceItemDto ToDto() => new(Id, Kind, Label, Code, Order, IsActive, IsSensitive);
 }
 
 /// <summary>An age bracket for the statistics (bounds in whole years, inclusive).</summary>

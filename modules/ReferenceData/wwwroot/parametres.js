@@ -1,36 +1,12 @@
 // Settings pages (no inline scripts: the CSP forbids them).
 
-// Welcome message toolbar: wraps the selected text of the textarea in a tag.
-document.addEventListener("click", (event) => {
-  const button = event.target.closest("[data-wrap]");
-  if (!button) return;
-  const area = document.getElementById(button.dataset.target);
-  if (!area) return;
-  const tag = button.dataset.wrap;
-  const start = area.selectionStart;
-  const end = area.selectionEnd;
-  let selected = area.value.substring(start, end);
-  let before, after;
-  if (tag === "a") {
-    const url = window.prompt("Adresse du lien (https://…)", "https://");
-    if (!url) return;
-    before = `<a href="${url.replace(/"/g, "&quot;")}">`;
-    after = "</a>";
-    if (!selected) selected = url;
-  } else if (tag === "ul") {
-    const lines = (selected || "Élément").split("\n").filter((l) => l.trim() !== "");
-    before = "<ul>\n";
-    selected = lines.map((l) => `  <li>${l.trim()}</li>`).join("\n");
-    after = "\n</ul>";
-  } else {
-    before = `<${tag}>`;
-    after = `</${tag}>`;
-  }
-  area.setRangeText(before + selected + after, start, end, "end");
-  area.focus();
-  // Refreshes the htmx preview.
-  area.dispatchEvent(new Event("input", { bubbles: true }));
+// Welcome message editor (Trix). This file is loaded before Trix, so the editor starts configured:
+// its « Titre » is an <h2> (the page's own title is the h1, and a saved title reads back as a title).
+document.addEventListener("trix-before-initialize", () => {
+  window.Trix.config.blockAttributes.heading1.tagName = "h2";
 });
+// No pictures or files in a message shown on the kiosk.
+document.addEventListener("trix-file-accept", (event) => event.preventDefault());
 
 // Logo: shows the chosen picture before it is sent.
 document.addEventListener("change", (event) => {
@@ -43,4 +19,7 @@ document.addEventListener("change", (event) => {
   image.style.maxWidth = "300px";
   image.style.maxHeight = "120px";
   image.src = URL.createObjectURL(input.files[0]);
+  // Before the first logo the frame is hidden (no empty frame): it appears with the chosen picture.
+  image.closest(".logo-preview")?.classList.remove("d-none");
+  document.querySelector("[data-testid=no-logo]")?.remove();
 });

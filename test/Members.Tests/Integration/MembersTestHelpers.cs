@@ -36,6 +36,14 @@ internal static class MembersTestHelpers
     public static Task<HttpResponseMessage> UploadAsync(this TestClient client, string pageUrl, string fileName, byte[] content) =>
         client.PostFileAsync(pageUrl, "file", fileName, content, "application/octet-stream");
 
+    /// <summary>Registers a person through the API as the signed-in user (with that user's permissions).</summary>
+    public static async Task<Guid> CreatePersonAsync(this TestClient client, Application.PersonInput input)
+    {
+        var response = await client.PostJsonAsync("/api/persons", input);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Application.PersonDetails>(response.Content))!.Id;
+    }
+
     public static string Decode(string html) => WebUtility.HtmlDecode(html);
 
     public static string LocationOf(this HttpResponseMessage response)

@@ -28,7 +28,7 @@ public abstract class RegisterTests(MembersFactory factory)
 
         response.LocationOf().ShouldBe("/adherents");
         var home = await client.GetTextAsync("/adherents");
-        home.ShouldContain("La personne a bien été enregistrée.");
+        home.ShouldContain("La fiche de GRUJIC Stanko a bien été enregistrée.");
         home.ShouldContain("GRUJIC");
         var person = (await factory.PersonsAsync(structure.Id)).ShouldHaveSingleItem();
         person.MobileE164.ShouldBe("+33612345678");
@@ -224,11 +224,12 @@ public abstract class RegisterTests(MembersFactory factory)
         var (structure, client) = await factory.StructureWithAdminAsync("RGPD");
         var group = await factory.GroupAsync(structure.Id);
         var sexe = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.Sexe))[0].Id;
-        var id = await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<PersonService>().CreateAsync(new PersonInput
+        // Through the admin's API: notes need the notes permission, which a service call without a user lacks.
+        var id = await client.CreatePersonAsync(new PersonInput
         {
             LastName = "SECRET", FirstName = "Sophie", DateOfBirth = new DateOnly(1985, 7, 14), SexeId = sexe, Mobile = "0633333333",
             Email = "sophie@example.org", Notes = "Suivi confidentiel", GroupIds = [group],
-        }));
+        });
 
         var json = await client.Http.GetStringAsync($"/adherents/{id}/donnees?format=json");
         json.ShouldContain("\"Nom\": \"SECRET\"");
@@ -263,12 +264,8 @@ public abstract class RegisterTests(MembersFactory factory)
     public async Task Register_export_opens_in_french_excel_and_is_audited()
     {
         var (structure, client) = await factory.StructureWithAdminAsync("Export");
-        await factory.InScopeAsync(structure.Id, async sp =>
-        {
-            var s = sp.GetRequiredService<PersonService>();
-            await s.CreateAsync(new PersonInput { LastName = "LEFÈVRE", FirstName = "Élodie", DateOfBirth = new DateOnly(1990, 3, 12), Mobile = "0690123456", Notes = "=HYPERLINK(\"x\")" });
-            await s.CreateAsync(new PersonInput { LastName = "ABEL", FirstName = "Ânne", DateOfBirth = new DateOnly(1980, 1, 2) });
-        });
+        await client.CreatePersonAsync(new PersonInput { LastName = "LEFÈVRE", FirstName = "Élodie", DateOfBirth = new DateOnly(1990, 3, 12), Mobile = "0690123456", Notes = "=HYPERLINK(\"x\")" });
+        await client.CreatePersonAsync(new PersonInput { LastName = "ABEL", FirstName = "Ânne", DateOfBirth = new DateOnly(1980, 1, 2) });
         var response = await client.GetAsync("/adherents/export?format=csv");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -309,7 +306,7 @@ public abstract class RegisterTests(MembersFactory factory)
         var details = await animateur.GetJsonAsync<PersonDetails>($"/api/persons/{id}");
         details.MinimaSociauxId.ShouldBeNull();
         // Editing without the permission keeps the hidden value.
-        (await animateur.PostFormAsync($"/adherents/{id}/modifier", PersonForm("SOCIAL", "Samuel", "1990-01-01"))).LocationOf().ShouldBe("/adherents");
+        (await animateur.PostFormAsync($"/adherents/{id}/modifier", PersonForm("SOCIAL", "Samuel", "1990-01-01"))).LocationOf().ShouldBe($"/adherents/{id}");
         (await factory.PersonsAsync(structure.Id)).Single().MinimaSociauxId.ShouldBe(minima);
 
         (await animateur.GetAsync("/adherents/import")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -318,6 +315,71 @@ public abstract class RegisterTests(MembersFactory factory)
 
         var social = await factory.SignInAsync(await factory.CreateStaffAsync(structure.Id, Platform.Contracts.Roles.TravailleurSocial));
         (await social.GetTextAsync($"/adherents/{id}")).ShouldContain("Minima sociaux");
+    }
+
+    [Fact]
+    public async Task After_editing_the_user_goes_back_where_they_came_from()
+    {
+        var (structure, client) = await factory.StructureWithAdminAsync("Retour");
+        var id = await client.CreatePersonAsync(new PersonInput { LastName = "RETOUR", FirstName = "Rémi", DateOfBirth = new DateOnly(1970, 4, 4) });
+
+        // From the list searched for « ret »: the file's link carries the way back, and so does its « Modifier ».
+        var list = await client.GetPageAsync("/adherents?q=ret");
+        var back = "/adherents?q=ret";
+        list.ShouldContain($"/adherents/{id}?retour={Uri.EscapeDataString(back)}");
+        var profile = await client.GetPageAsync($"/adherents/{id}?retour={Uri.EscapeDataString(back)}");
+        profile.ShouldContain($"href=\"{back}\"");
+        var self = $"/adherents/{id}?retour={Uri.EscapeDataString(back)}";
+        profile.ShouldContain(System.Net.WebUtility.HtmlEncode($"/adherents/{id}/modifier?retour={Uri.EscapeDataString(self)}"));
+
+        // Saving lands on the file (with its way back to the searched list), naming the person.
+        var saved = await client.PostFormAsync($"/adherents/{id}/modifier", PersonForm("RETOUR", "Rémy", "1970-04-04").With("retour", self));
+        saved.LocationOf().ShouldBe(self);
+        (await client.GetTextAsync(self)).ShouldContain("La fiche de RETOUR Rémy a bien été enregistrée.");
+
+        // Without a way back: the person's file. A foreign address is never followed.
+        (await client.PostFormAsync($"/adherents/{id}/modifier", PersonForm("RETOUR", "Rémy", "1970-04-04"))).LocationOf().ShouldBe($"/adherents/{id}");
+        foreach (var evil in new[] { "https://example.org/", "//example.org/adherents", "/parametres", "/adherents\\..\\x" })
+            (await client.PostFormAsync($"/adherents/{id}/modifier", PersonForm("RETOUR", "Rémy", "1970-04-04").With("retour", evil))).LocationOf().ShouldBe($"/adherents/{id}");
+
+        // From a family: back to the family.
+        var household = await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<HouseholdService>().CreateAsync(new HouseholdInput { Name = "RETOUR" }));
+        await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<HouseholdService>().AddMemberAsync(household, id));
+        (await client.GetPageAsync($"/familles/{household}")).ShouldContain(System.Net.WebUtility.HtmlEncode($"/adherents/{id}/modifier?retour={Uri.EscapeDataString($"/familles/{household}")}"));
+        (await client.PostFormAsync($"/adherents/{id}/modifier", PersonForm("RETOUR", "Rémy", "1970-04-04", householdId: household).With("retour", $"/familles/{household}")))
+            .LocationOf().ShouldBe($"/familles/{household}");
+    }
+
+    [Fact]
+    public async Task A_new_family_member_inherits_the_familys_ville_minima_and_quotient()
+    {
+        var (structure, admin) = await factory.StructureWithAdminAsync("Héritage");
+        var ville = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.Ville))[1].Id;
+        var minima = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.MinimaSociaux))[1].Id;
+        var qf = (await factory.ListAsync(structure.Id, ReferenceData.Contracts.ReferenceListKind.QuotientFamilial))[2].Id;
+        var household = await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<HouseholdService>().CreateAsync(new HouseholdInput { Name = "HÉRITIER" }));
+        await admin.CreatePersonAsync(new PersonInput
+        {
+            LastName = "HÉRITIER", FirstName = "Mère", DateOfBirth = new DateOnly(1980, 1, 1), HouseholdId = household,
+            VilleId = ville, MinimaSociauxId = minima, QuotientFamilialId = qf,
+        });
+
+        // The form for the next member comes filled in with the family's values (the admin sees them all).
+        var form = await admin.GetPageAsync($"/adherents/nouveau?famille={household}");
+        form.ShouldContain("repris de la famille");
+        foreach (var id in new[] { ville, minima, qf })
+            form.ShouldContain($"<option value=\"{id}\" selected=\"selected\">");
+
+        // An animateur, who does not see minima and QF, registers a child: the child takes the family's.
+        var animateur = await factory.SignInAsync(await factory.CreateStaffAsync(structure.Id, Platform.Contracts.Roles.Animateur));
+        var animateurForm = await animateur.GetPageAsync($"/adherents/nouveau?famille={household}");
+        animateurForm.ShouldContain($"<option value=\"{ville}\" selected=\"selected\">");
+        animateurForm.ShouldNotContain(minima.ToString());
+        (await animateur.PostFormAsync($"/adherents/nouveau?famille={household}", PersonForm("HÉRITIER", "Enfant", "2018-05-05", householdId: household)))
+            .LocationOf().ShouldBe($"/familles/{household}");
+        var child = (await factory.PersonsAsync(structure.Id)).Single(p => p.FirstName == "Enfant");
+        child.MinimaSociauxId.ShouldBe(minima);
+        child.QuotientFamilialId.ShouldBe(qf);
     }
 
     [Fact]
@@ -346,9 +408,11 @@ public abstract class RegisterTests(MembersFactory factory)
         var householdId = Guid.Parse(next.Split('=')[1]);
         (await client.PostFormAsync(next, PersonForm("GRUJIC", "Stanko", "1975-06-26", householdId: householdId) .With("next", "famille")))
             .LocationOf().ShouldBe(next);
+        // The last member's « Valider » lands on the family, with a confirmation naming the person.
         (await client.PostFormAsync(next, PersonForm("GRUJIC", "Luka", DateTime.Today.AddMonths(-8).ToString("yyyy-MM-dd"), householdId: householdId)))
-            .LocationOf().ShouldBe("/adherents");
+            .LocationOf().ShouldBe($"/familles/{householdId}");
         var page = await client.GetTextAsync($"/familles/{householdId}");
+        page.ShouldContain("La fiche de GRUJIC Luka a bien été enregistrée.");
         page.ShouldContain("Stanko");
         page.ShouldContain("8 mois");
         page.ShouldContain("/_content/CentresConnectes.Members/avatars/");

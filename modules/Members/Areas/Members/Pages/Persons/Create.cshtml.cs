@@ -12,6 +12,9 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
 {
     [BindProperty(SupportsGet = true, Name = "famille")] public Guid? HouseholdId { get; set; }
 
+    /// <summary>Ville, minima and QF were filled in from the family's eldest member.</summary>
+    public bool InheritedFromFamily { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Input.RegisteredOn = ParisTime.Today(clock);
@@ -22,13 +25,23 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
             householdName = household.Name;
             Input.HouseholdId = id;
             Input.LastName = household.Name;
+            // A new member lives where the family lives, with its minima and QF (what the user may see); changeable.
+            if (household.Members.FirstOrDefault() is { } eldest)
+            {
+                var reference = await Persons.GetAsync(eldest.Id, ct);
+                Input.VilleId = reference.VilleId;
+                Input.MinimaSociauxId = reference.MinimaSociauxId;
+                Input.QuotientFamilialId = reference.QuotientFamilialId;
+                InheritedFromFamily = true;
+            }
         }
         await LoadFormAsync(true, null, householdName, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(string? next, CancellationToken ct)
     {
-        var redirect = await SaveAsync(() => Persons.CreateAsync(Input, ct));
+        var id = Guid.Empty;
+        var redirect = await SaveAsync(async () => id = await Persons.CreateAsync(Input, ct));
         if (redirect is not null)
             return redirect;
         if (!ModelState.IsValid)
@@ -37,9 +50,12 @@ public sealed class CreateModel(PersonService persons, HouseholdService househol
             await LoadFormAsync(true, null, householdName, ct);
             return Page();
         }
-        FlashSuccess(SavedMessage);
-        if (next == "famille" && Input.HouseholdId is { } householdId)
-            return Redirect($"/adherents/nouveau?famille={householdId}");
-        return Redirect("/adherents");
+        await FlashSavedAsync(id, ct);
+        if (Input.HouseholdId is { } householdId)
+        {
+            // Entering a family: another member, or the family itself once the last one is in.
+            return Redirect(next == "famille" ? $"/adherents/nouveau?famille={householdId}" : $"/familles/{householdId}");
+        }
+        return Redirect(SafeReturnUrl ?? "/adherents");
     }
 }

@@ -52,7 +52,8 @@ public sealed class EditModel(PersonService persons) : PersonFormPage(persons)
             await LoadFormAsync(false, Id, Person.HouseholdName, ct);
             return Page();
         }
-        FlashSuccess(SavedMessage);
-        return Redirect("/adherents");
+        await FlashSavedAsync(Id, ct);
+        // Back to where the user came from (the list with its filters, the family), else the person's file.
+        return Redirect(SafeReturnUrl ?? $"/adherents/{Id}");
     }
 }

@@ -9,7 +9,7 @@ namespace CentresConnectes.Members.Areas.Members.Pages.Persons;
 
 /// <summary>The register: alphabetical list, search as you type (htmx swaps the results only), filters, pages.</summary>
 [RequirePermission(MembersPermissions.Read)]
-public sealed class IndexModel(RegisterQueryService register, ReferenceLookupCache references) : AppPageModel
+public sealed class IndexModel(RegisterQueryService register, ReferenceLookupCache references, MemberPrivacy privacy) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "groupe")] public Guid? GroupId { get; set; }
@@ -20,6 +20,9 @@ public sealed class IndexModel(RegisterQueryService register, ReferenceLookupCac
     public Page<PersonRow> Results { get; private set; } = new([], 1, RegisterQueryService.DefaultPageSize, 0);
     public IReadOnlyList<ReferenceItemDto> Groups { get; private set; } = [];
     public IReadOnlyList<AgeBracketDto> AgeBrackets { get; private set; } = [];
+
+    /// <summary>A filter besides the search is set: the folded filters open on a phone.</summary>
+    public bool HasFilters => GroupId is not null || AgeBracketId is not null || Consent != ConsentFilter.Any;
 
     public PersonFilter Filter => new() { Query = Query, GroupId = GroupId, AgeBracketId = AgeBracketId, Consent = Consent };
 
@@ -39,7 +42,7 @@ public sealed class IndexModel(RegisterQueryService register, ReferenceLookupCac
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var lookup = await references.GetAsync(ct);
-        Groups = lookup.Active(ReferenceListKind.Groupe);
+        Groups = privacy.VisibleGroups(lookup.Active(ReferenceListKind.Groupe));
         AgeBrackets = lookup.AgeBrackets;
         Results = await register.SearchAsync(Filter, PageNumber, RegisterQueryService.DefaultPageSize, ct);
         // htmx asks for the results only (search as you type).

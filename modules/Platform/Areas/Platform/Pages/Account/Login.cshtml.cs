@@ -20,8 +20,14 @@ public sealed class LoginModel(AccountService accounts, SetupService setup) : Ap
     [BindProperty] public bool Remember { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await setup.IsRequiredAsync(ct) ? Redirect("/installation") : Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await setup.IsRequiredAsync(ct))
+            return Redirect("/installation");
+        // Just chose a password: the address is filled in, the password field gets the focus.
+        Email ??= TempData[SetPasswordModel.SignInEmailKey] as string;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -12,15 +12,31 @@ namespace CentresConnectes.Platform.Areas.Platform.Pages.Account;
 [EnableRateLimiting(RateLimits.SetPassword)]
 public sealed class SetPasswordModel(AccountService accounts) : AppPageModel
 {
+    /// <summary>Carries the address to the sign-in page, which shows it filled in (never in the address bar).</summary>
+    public const string SignInEmailKey = "Login.Email";
+
     [BindProperty(SupportsGet = true)] public Guid U { get; set; }
     [BindProperty(SupportsGet = true)] public string? T { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? Confirm { get; set; }
 
-    public IActionResult OnGet() => U == Guid.Empty || string.IsNullOrEmpty(T) ? NotFound() : Page();
+    /// <summary>The account's address (the sign-in identifier), null when the link is no longer valid.</summary>
+    public string? Email { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (U == Guid.Empty || string.IsNullOrEmpty(T))
+            return NotFound();
+        // Checked before the form is shown: a used or expired link says so at once, with a way onward.
+        Email = await accounts.PasswordLinkEmailAsync(U, T);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Email = await accounts.PasswordLinkEmailAsync(U, T);
+        if (Email is null)
+            return Page();
         if (Password != Confirm)
         {
             ModelState.AddModelError(string.Empty, "Les deux mots de passe ne sont pas identiques.");
@@ -32,7 +48,8 @@ public sealed class SetPasswordModel(AccountService accounts) : AppPageModel
             AddErrors(result);
             return Page();
         }
-        FlashSuccess("Votre mot de passe est enregistré : vous pouvez vous connecter.");
+        FlashSuccess($"Votre mot de passe est enregistré : connectez-vous avec votre adresse {Email}.");
+        TempData[SignInEmailKey] = Email;
         return Redirect("/connexion");
     }
 }

@@ -32,6 +32,9 @@ public sealed class DefaultsModel(DefaultsService defaults) : AppPageModel
     public Task<IActionResult> OnPostMoveAsync(Guid id, MoveDirection direction, CancellationToken ct) =>
         RunAsync(() => defaults.MoveAsync(id, direction, ct), null);
 
+    public Task<IActionResult> OnPostSensitiveAsync(Guid id, bool sensitive, CancellationToken ct) =>
+        RunAsync(() => defaults.SetSensitiveAsync(id, sensitive, ct), sensitive ? "Le groupe sera sensible dans les nouvelles structures." : "Le groupe ne sera plus sensible dans les nouvelles structures.");
+
     public Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct) =>
         RunAsync(() => defaults.DeleteAsync(id, ct), "La valeur est retirée des listes par défaut.");
 

@@ -44,6 +44,15 @@ public sealed class ReferenceListModel(ReferenceListService lists) : AppPageMode
     public Task<IActionResult> OnPostActivateAsync(string kind, Guid id, CancellationToken ct) =>
         RunAsync(kind, async () => { await lists.SetActiveAsync(Kind, id, true, ct); return "La valeur est réactivée."; }, null, ct);
 
+    public Task<IActionResult> OnPostSensitiveAsync(string kind, Guid id, bool sensitive, CancellationToken ct) =>
+        RunAsync(kind, async () =>
+        {
+            await lists.SetSensitiveAsync(Kind, id, sensitive, ct);
+            return sensitive
+                ? "Le groupe est sensible : seules les personnes habilitées aux données sociales le voient sur les fiches, dans les filtres et les exports."
+                : "Le groupe n'est plus sensible : tous les comptes qui consultent les adhérents le voient.";
+        }, null, ct);
+
     public Task<IActionResult> OnPostDeleteAsync(string kind, Guid id, CancellationToken ct) =>
         RunAsync(kind, async () => (await lists.DeleteAsync(Kind, id, ct)).Message, null, ct);
 
