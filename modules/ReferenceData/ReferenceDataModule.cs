@@ -23,6 +23,7 @@ public sealed class ReferenceDataModule : IModule
         services.AddScoped<DefaultsService>();
         services.AddScoped<ReferenceDataProvisioning>();
         services.AddScoped<IReferenceDataQuery, ReferenceDataQuery>();
+        services.AddScoped<IReferenceValueCreator, ReferenceValueCreator>();
         services.AddScoped<IEventHandler<StructureCreated>, StructureCreatedHandler>();
         // Platform registers a name-only provider; ours adds the logo.
         services.Replace(ServiceDescriptor.Scoped<IStructureBrandingProvider, ReferenceDataBrandingProvider>());

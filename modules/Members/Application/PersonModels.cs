@@ -19,6 +19,8 @@ public sealed class PersonInput
     public string? Email { get; set; }
     /// <summary>Any usual French format; stored as E.164.</summary>
     public string? Mobile { get; set; }
+    /// <summary>A landline (or any other number), never used for SMS; stored as E.164.</summary>
+    public string? Landline { get; set; }
     public string? AvatarKey { get; set; }
     public DateOnly? RegisteredOn { get; set; }
     public string? Notes { get; set; }
@@ -55,7 +57,9 @@ public sealed record PersonDetails(
     Guid? HouseholdId, string? HouseholdName,
     IReadOnlyList<LabelledId> Groups,
     bool IsAnonymised,
-    DateTime CreatedAtUtc)
+    DateTime CreatedAtUtc,
+    string? LandlineE164 = null,
+    string Landline = "")
 {
     public string FullName => $"{LastName} {FirstName}".Trim();
     public string DateOfBirthText => ParisTime.FormatDate(DateOfBirth);
