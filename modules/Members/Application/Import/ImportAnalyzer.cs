@@ -194,7 +194,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
     private static readonly string[] DateFormats =
     [
         "dd/MM/yyyy", "d/M/yyyy", "dd/MM/yy", "d/M/yy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy",
-        "yyyy-MM-dd", "dd MM yyyy", "ddMMyyyy",
+        "yyyy-MM-dd", "dd MM yyyy", "ddMMyyyy", "dd-MM-yy", "d-M-yy", "dd.MM.yy", "d.M.yy", "yyyy/MM/dd",
     ];
 
     /// <summary>The first words of a total or summary line ("Total : 380 adhérents", "Nombre d'inscrits", "Sous-total").</summary>
@@ -399,6 +399,13 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
     /// </summary>
     internal static bool IsSummary(SheetRow row, IReadOnlyList<ImportField> columns, bool afterSummary)
     {
+        // Nearly every line has a birth date: it is a person's line, decided without reading its cells
+        // (a count under the dates column — 380, not an Excel date — is a total's).
+        for (var i = 0; i < columns.Count && i < row.Cells.Length; i++)
+        {
+            if (columns[i] == ImportField.DateOfBirth && !SpreadsheetReader.IsBlank(row.Cells[i]) && row.Cells[i] is not (double and < 3653))
+                return false;
+        }
         var texts = new List<(ImportField Field, string Text, object? Cell)>();
         for (var i = 0; i < row.Cells.Length; i++)
         {
@@ -406,7 +413,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                 continue;
             texts.Add((i < columns.Count ? columns[i] : ImportField.Ignore, SpreadsheetReader.CellText(row.Cells[i]), row.Cells[i]));
         }
-        if (texts.Count == 0 || texts.Any(t => t.Field == ImportField.DateOfBirth))
+        if (texts.Count == 0)
             return false;
         if (texts.Any(t => SummaryWords.Any(w => NameNormalizer.SortKey(t.Text) is var k && (k == w || k.StartsWith(w + " ", StringComparison.Ordinal)))))
             return true;
@@ -483,7 +490,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
     /// <summary>The first sentence of a message that goes on with a hint (« … n'est pas valide. Un numéro… »).</summary>
     private static string FirstSentence(string message)
     {
-        var end = message.IndexOf(". ", message.LastIndexOf('»') + 1, StringComparison.Ordinal);
+        var end = message.IndexOf(". ", message.IndexOf('»') + 1, StringComparison.Ordinal);
         return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
@@ -585,7 +592,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                     if (phone.Error is not null && phone.OtherKindE164 is { } other)
                     {
                         landlineFromMobile = other;
-                        warnings.Add($"« {Shorten(text, 30)} » est un numéro de fixe : enregistré comme téléphone fixe, pas pour les SMS");
+                        warnings.Add($"Numéro de fixe « {Shorten(text, 30)} » dans la colonne du portable : enregistré comme téléphone fixe (jamais utilisé pour les SMS)");
                     }
                     else if (phone.Error is not null)
                     {
@@ -593,7 +600,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                         unusable.Add($"portable « {Shorten(text, 40)} »");
                     }
                     else if (phone.Note is not null)
-                        warnings.Add(phone.Note);
+                        warnings.Add("Numéro corrigé : " + phone.Note);
                     mobile = phone.E164;
                     break;
                 }
@@ -606,7 +613,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                         unusable.Add($"téléphone fixe « {Shorten(text, 40)} »");
                     }
                     else if (phone.Note is not null)
-                        warnings.Add(phone.Note);
+                        warnings.Add("Numéro corrigé : " + phone.Note);
                     landline = phone.E164;
                     break;
                 }
