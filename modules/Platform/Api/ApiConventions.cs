@@ -13,6 +13,13 @@ public static class ApiConventions
         endpoints.MapGroup("/api/" + prefix.TrimStart('/'))
             .WithTags(tag)
             .AddEndpointFilter<ApiExceptionFilter>()
+            // Every refusal is a French problem-details body (ApiProblems): the OpenAPI document says so.
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization()
             .DisableAntiforgery();
 

@@ -78,7 +78,7 @@ public static class PlatformHosting
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddOpenApi();
-        services.AddProblemDetails();
+        services.AddFrenchApiProblems();
         // Behind the reverse proxy (etc/deploy): scheme and client address from X-Forwarded-* (loopback proxies only by default).
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders =
             Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
@@ -118,7 +118,9 @@ public static class PlatformHosting
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+'";
+                // The user name is the e-mail address, checked as one (Fields.Email): accented local parts
+                // (jérôme@…) are valid addresses, so Identity's ASCII character list does not apply.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -202,6 +204,7 @@ public static class PlatformHosting
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/erreur/500");
         app.UseForwardedHeaders();
+        app.UseFrenchApiProblems();
         // API clients get problem details, browsers get the friendly French error page.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseSecurityHeaders();

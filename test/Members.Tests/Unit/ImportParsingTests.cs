@@ -366,12 +366,7 @@ public sealed class ImportParsingTests
     [Fact]
     public void The_header_is_the_line_that_looks_like_one_among_the_first_twenty()
     {
-        var text = "Liste des adhérents, juin 2026
-
-Centre social;;;
-Nom;Prénom;Date de naissance;Portable
-DUPONT;Jean;01/01/1980;
-";
+        var text = "Liste des adhérents, juin 2026\r\n\r\nCentre social;;;\r\nNom;Prénom;Date de naissance;Portable\r\nDUPONT;Jean;01/01/1980;\r\n";
         var sheet = SpreadsheetReader.Read(Encoding.UTF8.GetBytes(text), ImportFileKind.Csv);
         sheet.HeaderLine.ShouldBe(4);
         sheet.HeaderFound.ShouldBeTrue();
@@ -388,14 +383,7 @@ DUPONT;Jean;01/01/1980;
     [Fact]
     public async Task Total_lines_below_the_data_are_skipped_not_errors()
     {
-        var text = "Nom;Prénom;Date de naissance;Ville
-DUPONT;Jean;01/01/1980;Lille
-DUPONT;Léa;02/02/1982;Lille
-;;;
-Total : 2 adhérents;;;
-;;2;
-Édité le 01/10/2026;;;
-";
+        var text = "Nom;Prénom;Date de naissance;Ville\r\nDUPONT;Jean;01/01/1980;Lille\r\nDUPONT;Léa;02/02/1982;Lille\r\n;;;\r\nTotal : 2 adhérents;;;\r\n;;2;\r\nÉdité le 01/10/2026;;;\r\n";
         var a = await AnalyseAsync("totaux.csv", Encoding.UTF8.GetBytes(text));
         a.NewCount.ShouldBe(2);
         a.ErrorCount.ShouldBe(0);
@@ -406,10 +394,7 @@ Total : 2 adhérents;;;
     [Fact]
     public async Task The_better_written_duplicate_is_kept_and_completed_by_the_other()
     {
-        var text = "Nom;Prénom;Date de naissance;Portable;Ville
-martin;helene;01/02/1970;06 12 34 56 78;
-MARTIN;Hélène;01/02/1970;;Lille
-";
+        var text = "Nom;Prénom;Date de naissance;Portable;Ville\r\nmartin;helene;01/02/1970;06 12 34 56 78;\r\nMARTIN;Hélène;01/02/1970;;Lille\r\n";
         var a = await AnalyseAsync("doublons.csv", Encoding.UTF8.GetBytes(text));
         a.NewCount.ShouldBe(1);
         a.DuplicateInFileCount.ShouldBe(1);
@@ -425,11 +410,7 @@ MARTIN;Hélène;01/02/1970;;Lille
     [Fact]
     public async Task Groups_per_line_are_matched_and_unknown_ones_offered()
     {
-        var text = "Nom;Prénom;Date de naissance;Groupe(s)
-A;Un;01/01/1980;JEUNESSE, petite-enfance
-A;Deux;01/01/1981;Atelier cuisine / culture
-A;Trois;01/01/1982;atelier  cuisine
-";
+        var text = "Nom;Prénom;Date de naissance;Groupe(s)\r\nA;Un;01/01/1980;JEUNESSE, petite-enfance\r\nA;Deux;01/01/1981;Atelier cuisine / culture\r\nA;Trois;01/01/1982;atelier  cuisine\r\n";
         var ignored = await AnalyseAsync("groupes.csv", Encoding.UTF8.GetBytes(text));
         ignored.UnknownGroups.ShouldHaveSingleItem().ShouldBe(new UnknownGroup("Atelier cuisine", 2, 3, false));
         ignored.Drafts[0].GroupIds.Count.ShouldBe(2);

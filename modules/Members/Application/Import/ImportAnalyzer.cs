@@ -403,7 +403,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         // (a count under the dates column — 380, not an Excel date — is a total's).
         for (var i = 0; i < columns.Count && i < row.Cells.Length; i++)
         {
-            if (columns[i] == ImportField.DateOfBirth && !SpreadsheetReader.IsBlank(row.Cells[i]) && row.Cells[i] is not (double and < 3653))
+            if (columns[i] == ImportField.DateOfBirth && !SpreadsheetReader.IsBlank(row.Cells[i]) && !CountLike(row.Cells[i]))
                 return false;
         }
         var texts = new List<(ImportField Field, string Text, object? Cell)>();
@@ -421,6 +421,14 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
             return true;
         return afterSummary && texts.Count == 1;
     }
+
+    /// <summary>A small whole number (a count), which no date cell holds: 380, "12".</summary>
+    private static bool CountLike(object? cell) => cell switch
+    {
+        double d => d < 3653,
+        string s => s.Trim() is { Length: > 0 and <= 4 } t && t.All(char.IsAsciiDigit),
+        _ => false,
+    };
 
     /// <summary>Note kept on the person's file, under what was there.</summary>
     internal static string JoinNotes(string? notes, string addition)
