@@ -86,15 +86,19 @@ public sealed class ExportService(
         var columns = Columns(social);
         var count = 0;
 
-        IEnumerable<string?[]> Rows()
+        // Excel gets real dates and numbers (sorting by birth date or age works); the CSV stays text,
+        // as French Excel reads it (dd/MM/yyyy, « 43 ans »).
+        IEnumerable<object?[]> Rows(bool typed)
         {
             foreach (var row in register.StreamAsync(filter, ct).ToBlockingEnumerable(ct))
             {
                 count++;
                 var p = row.Person;
-                var values = new List<string?>
+                var values = new List<object?>
                 {
-                    p.LastName, p.FirstName, lookup.Label(p.SexeId), ParisTime.FormatDate(p.DateOfBirth), Ages.Text(p.DateOfBirth, today),
+                    p.LastName, p.FirstName, lookup.Label(p.SexeId),
+                    typed ? p.DateOfBirth : ParisTime.FormatDate(p.DateOfBirth),
+                    typed ? Ages.Years(p.DateOfBirth, today) : Ages.Text(p.DateOfBirth, today),
                     lookup.Label(p.VilleId), lookup.Label(p.StatutId),
                 };
                 if (social)
@@ -103,8 +107,8 @@ public sealed class ExportService(
                     values.Add(lookup.Label(p.QuotientFamilialId));
                 }
                 values.AddRange([
-                    row.HouseholdName, FrenchPhone.Display(p.MobileE164), p.Email, string.Join(", ", row.Groups),
-                    p.ConsentSms ? "Oui" : "Non", p.ConsentEmail ? "Oui" : "Non", ParisTime.FormatDate(p.RegisteredOn), p.Notes,
+                    row.HouseholdName, FrenchPhone.Display(p.MobileE164), FrenchPhone.Display(p.LandlineE164), p.Email, string.Join(", ", row.Groups),
+                    p.ConsentSms ? "Oui" : "Non", p.ConsentEmail ? "Oui" : "Non", typed ? p.RegisteredOn : ParisTime.FormatDate(p.RegisteredOn), p.Notes,
                 ]);
                 yield return values.ToArray();
             }
@@ -114,12 +118,12 @@ public sealed class ExportService(
         ExportResult result;
         if (format == ExportFormat.Csv)
         {
-            await SpreadsheetWriter.WriteCsvAsync(output, columns, Rows(), ct);
+            await SpreadsheetWriter.WriteCsvAsync(output, columns, Rows(typed: false).Select(r => r.Select(v => (string?)v).ToArray()), ct);
             result = new ExportResult($"adherents-{stamp}.csv", CsvContentType, count);
         }
         else
         {
-            await SpreadsheetWriter.WriteXlsxAsync(output, "Adhérents", columns, Rows(), ct);
+            await SpreadsheetWriter.WriteTypedXlsxAsync(output, "Adhérents", columns, Rows(typed: true), ct);
             result = new ExportResult($"adherents-{stamp}.xlsx", XlsxContentType, count);
         }
         await audit.WriteAsync("Export du registre", "Adhérents", null,
@@ -132,7 +136,7 @@ public sealed class ExportService(
         var columns = new List<string> { "Nom", "Prénom", "Sexe", "Date de naissance", "Âge", "Ville", "Statut" };
         if (social)
             columns.AddRange(["Minima sociaux", "Quotient familial"]);
-        columns.AddRange(["Famille", "Portable", "E-mail", "Groupes", "Consentement SMS", "Consentement e-mail", "Date d'inscription", "Notes de suivi"]);
+        columns.AddRange(["Famille", "Portable", "Téléphone fixe", "E-mail", "Groupes", "Consentement SMS", "Consentement e-mail", "Date d'inscription", "Notes de suivi"]);
         return columns.ToArray();
     }
 
@@ -192,6 +196,7 @@ public sealed class ExportService(
         fields.AddRange([
             new("Famille", p.HouseholdName),
             new("Portable", p.Mobile),
+            new("Téléphone fixe", p.Landline),
             new("E-mail", p.Email),
             new("Groupes", string.Join(", ", p.Groups.Select(g => g.Label))),
             new("Consentement SMS", p.ConsentSms ? "Oui" : "Non"),
@@ -235,6 +240,43 @@ public static class SpreadsheetWriter
         if (string.IsNullOrEmpty(value))
             return "";
         return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    /// <summary>
+    /// An xlsx whose cells keep their type: dates (DateOnly/DateTime) as real dates shown dd/MM/yyyy,
+    /// numbers as numbers, text as text (neutralised like every text cell).
+    /// </summary>
+    public static async Task WriteTypedXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        IEnumerable<IDictionary<string, object?>> Cells()
+        {
+            foreach (var row in rows)
+            {
+                var cells = new Dictionary<string, object?>(columns.Count);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    cells[columns[i]] = (i < row.Length ? row[i] : null) switch
+                    {
+                        string text => Neutralise(text),
+                        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+                        var value => value,
+                    };
+                }
+                yield return cells;
+            }
+        }
+
+        var configuration = new OpenXmlConfiguration
+        {
+            DynamicColumns = columns.Select((c, i) => new DynamicExcelColumn(c)
+            {
+                Index = i,
+                Width = c.StartsWith("Notes", StringComparison.Ordinal) ? 40 : 18,
+                Format = c.StartsWith("Date", StringComparison.Ordinal) ? "dd/MM/yyyy" : null,
+            }).ToArray(),
+            FastMode = true,
+        };
+        await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
     }
 
     public static async Task WriteXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<string?[]> rows, CancellationToken ct)

@@ -124,7 +124,8 @@ public static partial class ApiProblems
                 : "Le corps de la requête doit être du JSON (Content-Type: application/json).";
         else if (FindJsonException(ex) is { } json)
         {
-            var path = JsonPath(json.Path);
+            // A value of the wrong type names its field; anything else is the JSON itself (truncated, malformed).
+            var path = json.Message.Contains("could not be converted", StringComparison.Ordinal) ? JsonPath(json.Path) : null;
             if (path is null)
                 detail = JsonSyntax(json);
             else

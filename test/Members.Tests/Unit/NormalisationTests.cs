@@ -104,7 +104,7 @@ public sealed class PhoneTests
     [InlineData("320123456", "+33320123456")]
     [InlineData("09 70 12 34 56", "+33970123456")]
     [InlineData("0590 12 34 56", "+590590123456")]
-    [InlineData("+32 2 123 45 67", "+3221234567")]
+    [InlineData("+32 470 12 34 56", "+32470123456")]
     public void Landlines_are_accepted_in_the_landline_field(string input, string expected)
     {
         var result = FrenchPhone.ParseLandline(input);

@@ -38,9 +38,9 @@ public sealed class PersonDraft
     public bool ConsentEmail { get; set; }
     public DateOnly? RegisteredOn { get; set; }
     /// <summary>The structure's groups named on the line (« Groupe(s) » column).</summary>
-    public List<Guid> GroupIds { get; set; } = [];
+    public IReadOnlyList<Guid> GroupIds { get; set; } = [];
     /// <summary>Groups named on the line that the import creates (the user asked to).</summary>
-    public List<string> NewGroups { get; set; } = [];
+    public IReadOnlyList<string> NewGroups { get; set; } = [];
     /// <summary>Set when the line completes a registered person (merge on request).</summary>
     public Guid? ExistingId { get; set; }
 
@@ -93,8 +93,10 @@ public sealed class PersonDraft
         RegisteredOn ??= other.RegisteredOn;
         if (other.Notes is not null && Notes != other.Notes)
             Notes = ImportAnalyzer.JoinNotes(Notes, other.Notes);
-        GroupIds = GroupIds.Union(other.GroupIds).ToList();
-        NewGroups = NewGroups.Union(other.NewGroups, StringComparer.Ordinal).ToList();
+        if (other.GroupIds.Count > 0)
+            GroupIds = GroupIds.Union(other.GroupIds).ToList();
+        if (other.NewGroups.Count > 0)
+            NewGroups = NewGroups.Union(other.NewGroups, StringComparer.Ordinal).ToList();
         ExistingId ??= other.ExistingId;
     }
 }
@@ -701,8 +703,9 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
             ConsentSms = consentSms,
             ConsentEmail = consentEmail,
             RegisteredOn = registeredOn,
-            GroupIds = groupIds,
-            NewGroups = newGroups,
+            // Most lines name no group: no list is kept for them (50,000 drafts stay small).
+            GroupIds = groupIds.Count == 0 ? [] : groupIds,
+            NewGroups = newGroups.Count == 0 ? [] : newGroups,
         };
     }
 
