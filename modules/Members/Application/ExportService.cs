@@ -131,12 +131,18 @@ public sealed class ExportService(
         return result;
     }
 
+    /// <summary>The person fields the catalogue exports (PersonFields), with the computed age and the groups beside them.</summary>
     private static string[] Columns(bool social)
     {
-        var columns = new List<string> { "Nom", "Prénom", "Sexe", "Date de naissance", "Âge", "Ville", "Statut" };
-        if (social)
-            columns.AddRange(["Minima sociaux", "Quotient familial"]);
-        columns.AddRange(["Famille", "Portable", "Téléphone fixe", "E-mail", "Groupes", "Consentement SMS", "Consentement e-mail", "Date d'inscription", "Notes de suivi"]);
+        var columns = new List<string>();
+        foreach (var label in Domain.PersonFields.ExportedLabels(social))
+        {
+            columns.Add(label);
+            if (label == Domain.PersonFields.Get(nameof(Person.DateOfBirth)).Label)
+                columns.Add("Âge");
+            if (label == Domain.PersonFields.Get(nameof(Person.Email)).Label)
+                columns.Add("Groupes");
+        }
         return columns.ToArray();
     }
 

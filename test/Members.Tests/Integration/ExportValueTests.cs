@@ -41,6 +41,26 @@ public abstract class ExportValueTests(MembersFactory factory)
         line.ShouldContain(";06 12 34 56 78;04 91 12 34 56;");
         line.ShouldContain(";02/09/2024;");
     }
+
+    [Fact]
+    public async Task The_register_and_rgpd_exports_carry_every_field_the_catalogue_exports()
+    {
+        var (structure, client) = await factory.StructureWithAdminAsync("Export catalogue");
+        var id = await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<PersonService>().CreateAsync(new PersonInput
+        {
+            LastName = "CATALOGUE", FirstName = "Anne", DateOfBirth = new DateOnly(1990, 1, 1),
+        }));
+        var csv = await client.GetAsync("/adherents/export?format=csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        var header = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n")[0].Split(';');
+        header.Where(h => h is not ("Âge" or "Groupes")).ShouldBe(PersonFields.ExportedLabels(socialData: true));
+
+        var rgpd = await client.GetAsync($"/api/persons/{id}/rgpd");
+        using var document = System.Text.Json.JsonDocument.Parse(await rgpd.Content.ReadAsStringAsync());
+        var keys = document.RootElement.GetProperty("personne").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var field in PersonFields.All.Where(f => f.InRgpdExport))
+            keys.ShouldContain(field.Label, $"the RGPD export lacks {field.Key}");
+    }
 }
 
 [Collection(PostgresCollection.Postgres)]

@@ -408,6 +408,19 @@ public sealed class ImportParsingTests
     }
 
     [Fact]
+    public async Task A_duplicate_line_never_brings_back_a_contact_another_person_kept()
+    {
+        // Line 2 takes the e-mail; line 3 (another person) is registered without it; line 4 repeats
+        // line 3 with the e-mail: it must not give it back to line 3 (the register's unique rule).
+        var text = "Nom;Prénom;Date de naissance;E-mail\r\nLAMBERT;Erreur;01/01/1990;j.lambert@example.org\r\nLAMBERT;Juliette;02/02/1992;j.lambert@example.org\r\nlambert;Juliette;02/02/1992;j.lambert@example.org\r\n";
+        var a = await AnalyseAsync("contacts.csv", Encoding.UTF8.GetBytes(text));
+        a.NewCount.ShouldBe(2);
+        a.DuplicateInFileCount.ShouldBe(1);
+        a.Drafts.Count(d => d.Email == "j.lambert@example.org").ShouldBe(1);
+        a.Drafts.Single(d => d.FirstName == "Juliette").Email.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Groups_per_line_are_matched_and_unknown_ones_offered()
     {
         var text = "Nom;Prénom;Date de naissance;Groupe(s)\r\nA;Un;01/01/1980;JEUNESSE, petite-enfance\r\nA;Deux;01/01/1981;Atelier cuisine / culture\r\nA;Trois;01/01/1982;atelier  cuisine\r\n";

@@ -267,6 +267,9 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                 if (fileMatch is { } index)
                 {
                     var slot = slots[index];
+                    // The same person again: whichever line wins, a mobile or e-mail this line brings that
+                    // another person (of the file or the register) already has stays theirs.
+                    DropTakenContacts(draft, index, slot.Draft.ExistingId);
                     outcome = RowOutcome.DuplicateInFile;
                     analysis.DuplicateInFileCount++;
                     if (draft.BetterThan(slot.Draft))
@@ -358,6 +361,22 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         foreach (var (groupKey, group) in unknownGroups.OrderBy(g => g.Value.FirstLine))
             analysis.UnknownGroups.Add(new UnknownGroup(group.Label, group.Lines, group.FirstLine, createGroups.Contains(groupKey)));
         return analysis;
+
+        void DropTakenContacts(PersonDraft line, int index, Guid? existingId)
+        {
+            if (line.MobileE164 is { } m && ((inFileMobile.TryGetValue(m, out var slotOfMobile) && slotOfMobile != index)
+                                             || (existing.Mobile.TryGetValue(m, out var ownerOfMobile) && ownerOfMobile != existingId)))
+            {
+                line.MobileE164 = null;
+                line.ConsentSms = false;
+            }
+            if (line.Email is { } e && ((inFileEmail.TryGetValue(e, out var slotOfEmail) && slotOfEmail != index)
+                                        || (existing.Email.TryGetValue(e, out var ownerOfEmail) && ownerOfEmail != existingId)))
+            {
+                line.Email = null;
+                line.ConsentEmail = false;
+            }
+        }
 
         void Index(PersonDraft kept, int index)
         {
