@@ -24,6 +24,7 @@ public sealed class ReferenceDataModule : IModule
         services.AddScoped<ReferenceDataProvisioning>();
         services.AddScoped<IReferenceDataQuery, ReferenceDataQuery>();
         services.AddScoped<IFirstStepsContributor, SettingsFirstSteps>();
+        services.AddScoped<IReferenceValueCreator, ReferenceValueCreator>();
         services.AddScoped<IEventHandler<StructureCreated>, StructureCreatedHandler>();
         // Platform registers a name-only provider; ours adds the logo.
         services.Replace(ServiceDescriptor.Scoped<IStructureBrandingProvider, ReferenceDataBrandingProvider>());

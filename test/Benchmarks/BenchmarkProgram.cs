@@ -82,10 +82,13 @@ internal static class ImportScenario
                 start.ArgumentList.Add(a);
             using var child = Process.Start(start)!;
             string? result = null;
+            string? baseline = null;
             while (await child.StandardOutput.ReadLineAsync() is { } line)
             {
                 if (line.StartsWith("RESULT ", StringComparison.Ordinal))
                     result = line;
+                else if (line.StartsWith("BASELINE ", StringComparison.Ordinal))
+                    baseline = line;
                 else if (line.Contains("register keys", StringComparison.Ordinal) && line.Contains(" 48", StringComparison.Ordinal))
                     Console.WriteLine("  " + provider + ": " + line[(line.IndexOf(':', line.IndexOf("Import", StringComparison.Ordinal)) + 2)..]);
                 else if (line.StartsWith("  ", StringComparison.Ordinal))
@@ -100,6 +103,11 @@ internal static class ImportScenario
             }
             var f = result.Split(' ');
             Console.WriteLine($"import-50k: {f[2]} s   [{provider}: upload {f[3]} s + preview {f[4]} s + confirm {f[5]} s; peak memory {f[6]} MB; {f[7]} imported, {f[8]} duplicates, {f[9]} errors]");
+            if (baseline?.Split(' ') is [_, var seconds, var loaded])
+            {
+                var ratio = double.Parse(f[2], CultureInfo.InvariantCulture) / double.Parse(seconds, CultureInfo.InvariantCulture);
+                Console.WriteLine(FormattableString.Invariant($"  baseline ({provider}): the same file bulk-copied by a bare loader (MiniExcel + COPY/INSERT, {loaded} persons) {seconds} s; import/baseline ratio {ratio:F1}×"));
+            }
         }
         File.Delete(warmUp);
         if (Environment.GetEnvironmentVariable("CC_BENCH_KEEP") is null)
@@ -117,7 +125,53 @@ internal static class ImportScenario
         // The optimising compiler works in the background: a server idles between requests.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var structure = await bench.CreateStructureAsync("Import");
-        return await ImportAsync(bench, structure, file, report: true, provider);
+        var exit = await ImportAsync(bench, structure, file, report: true, provider);
+        if (exit == 0)
+            await BaselineAsync(bench, await bench.CreateStructureAsync("Chargeur nu"), file);
+        return exit;
+    }
+
+    /// <summary>
+    /// The floor the import is compared with, in the same process and run: the same file read by
+    /// MiniExcel and its persons bulk-copied by <see cref="Members.Data.BulkInsert"/> in one
+    /// transaction — no checks, no mapping guess, no preview, no families, no groups; only what the
+    /// database's unique indexes need (a person, a mobile, an e-mail once).
+    /// </summary>
+    private static async Task BaselineAsync(BenchApp bench, Guid structure, string file)
+    {
+        var watch = Stopwatch.StartNew();
+        var count = await bench.InStructureAsync(structure, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            var identities = new HashSet<string>(StringComparer.Ordinal);
+            var contacts = new HashSet<string>(StringComparer.Ordinal);
+            var persons = new List<Person>(50_000);
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(file, useHeaderRow: true))
+            {
+                var last = row["Nom"] as string;
+                var first = row["Prénom"] as string;
+                DateOnly dob;
+                if (row["Date de naissance"] is DateTime date)
+                    dob = DateOnly.FromDateTime(date);
+                else if (!DateOnly.TryParseExact(row["Date de naissance"] as string, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out dob))
+                    continue;
+                if (string.IsNullOrWhiteSpace(last) || string.IsNullOrWhiteSpace(first) || dob > today)
+                    continue;
+                var person = new Person(last, first, dob, today) { CreatedAtUtc = DateTime.UtcNow };
+                if (!identities.Add(person.DuplicateKey + dob.DayNumber))
+                    continue;
+                var mobile = row["Téléphone portable"] is string m && m.Length > 0 ? new string(m.Where(char.IsAsciiDigit).ToArray()) : null;
+                var email = row["E-mail"] as string;
+                person.SetContact(email is not null && contacts.Add(email) ? email : null, mobile is { Length: 10 } && contacts.Add(mobile) ? "+33" + mobile[1..] : null);
+                persons.Add(person);
+            }
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await BulkInsert.InsertAsync(db, persons, CancellationToken.None);
+            await tx.CommitAsync();
+            return persons.Count;
+        });
+        Console.WriteLine(FormattableString.Invariant($"BASELINE {watch.Elapsed.TotalSeconds:F2} {count}"));
     }
 
     private static async Task<int> ImportAsync(BenchApp bench, Guid structure, string file, bool report = false, DatabaseProvider provider = default)

@@ -267,6 +267,10 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsAnonymised")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LandlineE164")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)

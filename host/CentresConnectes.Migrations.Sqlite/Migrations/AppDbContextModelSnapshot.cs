@@ -261,6 +261,10 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsAnonymised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LandlineE164")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -71,13 +71,16 @@ internal static class MembersApi
             .WithSummary("The (filtered) register as xlsx (default) or csv.");
 
         var imports = endpoints.MapApiGroup("persons/imports", "Import d'adhérents").RequirePermission(MembersPermissions.Import);
-        imports.MapPost("/", async (IFormFile file, ImportService s, CancellationToken ct) =>
+        imports.MapPost("/", async (IFormFile file, int? headerLine, string? sheet, ImportService s, CancellationToken ct) =>
             {
                 await using var stream = file.OpenReadStream();
-                var id = await s.UploadAsync(file.FileName, stream, ct);
+                var id = await s.UploadAsync(file.FileName, stream, ct, headerLine, sheet);
                 return Results.Created($"/api/persons/imports/{id}", new ImportUploadResponse(id, await s.PreviewAsync(id, null, ct)));
             })
-            .WithSummary("Upload an .xlsx or .csv file: nothing is registered yet; the answer is the preview.");
+            .DisableAntiforgery()
+            .WithSummary("Upload an .xlsx or .csv file (form field « file »): nothing is registered yet; the answer is the preview. " +
+                         "The header line (1–20) and the sheet are found automatically unless given (?headerLine=3&sheet=Adhérents); " +
+                         "preview again with other options (headerLine, sheet, columns, createGroups) through /{id}/preview.");
         imports.MapGet("/", (ImportService s, CancellationToken ct) => s.ListRecentAsync(ct))
             .WithSummary("The structure's recent imports (the last 20), newest first.");
         imports.MapGet("/{id:guid}", (Guid id, ImportService s, CancellationToken ct) => s.PreviewAsync(id, null, ct));

@@ -86,15 +86,19 @@ public sealed class ExportService(
         var columns = Columns(social, notes);
         var count = 0;
 
-        IEnumerable<string?[]> Rows()
+        // Excel gets real dates and numbers (sorting by birth date or age works); the CSV stays text,
+        // as French Excel reads it (dd/MM/yyyy, « 43 ans »).
+        IEnumerable<object?[]> Rows(bool typed)
         {
             foreach (var row in register.StreamAsync(filter, ct).ToBlockingEnumerable(ct))
             {
                 count++;
                 var p = row.Person;
-                var values = new List<string?>
+                var values = new List<object?>
                 {
-                    p.LastName, p.FirstName, lookup.Label(p.SexeId), ParisTime.FormatDate(p.DateOfBirth), Ages.Text(p.DateOfBirth, today),
+                    p.LastName, p.FirstName, lookup.Label(p.SexeId),
+                    typed ? p.DateOfBirth : ParisTime.FormatDate(p.DateOfBirth),
+                    typed ? Ages.Years(p.DateOfBirth, today) : Ages.Text(p.DateOfBirth, today),
                     lookup.Label(p.VilleId), lookup.Label(p.StatutId),
                 };
                 if (social)
@@ -103,8 +107,8 @@ public sealed class ExportService(
                     values.Add(lookup.Label(p.QuotientFamilialId));
                 }
                 values.AddRange([
-                    row.HouseholdName, FrenchPhone.Display(p.MobileE164), p.Email, string.Join(", ", row.Groups),
-                    p.ConsentSms ? "Oui" : "Non", p.ConsentEmail ? "Oui" : "Non", ParisTime.FormatDate(p.RegisteredOn),
+                    row.HouseholdName, FrenchPhone.Display(p.MobileE164), FrenchPhone.Display(p.LandlineE164), p.Email, string.Join(", ", row.Groups),
+                    p.ConsentSms ? "Oui" : "Non", p.ConsentEmail ? "Oui" : "Non", typed ? p.RegisteredOn : ParisTime.FormatDate(p.RegisteredOn),
                 ]);
                 if (notes)
                     values.Add(p.Notes);
@@ -116,12 +120,12 @@ public sealed class ExportService(
         ExportResult result;
         if (format == ExportFormat.Csv)
         {
-            await SpreadsheetWriter.WriteCsvAsync(output, columns, Rows(), ct);
+            await SpreadsheetWriter.WriteCsvAsync(output, columns, Rows(typed: false).Select(r => r.Select(v => (string?)v).ToArray()), ct);
             result = new ExportResult($"adherents-{stamp}.csv", CsvContentType, count);
         }
         else
         {
-            await SpreadsheetWriter.WriteXlsxAsync(output, "Adhérents", columns, Rows(), ct);
+            await SpreadsheetWriter.WriteTypedXlsxAsync(output, "Adhérents", columns, Rows(typed: true), ct);
             result = new ExportResult($"adherents-{stamp}.xlsx", XlsxContentType, count);
         }
         await audit.WriteAsync("Export du registre", "Adhérents", null,
@@ -129,14 +133,18 @@ public sealed class ExportService(
         return result;
     }
 
+    /// <summary>The person fields the catalogue exports (PersonFields), with the computed age and the groups beside them.</summary>
     private static string[] Columns(bool social, bool notes)
     {
-        var columns = new List<string> { "Nom", "Prénom", "Sexe", "Date de naissance", "Âge", "Ville", "Statut" };
-        if (social)
-            columns.AddRange(["Minima sociaux", "Quotient familial"]);
-        columns.AddRange(["Famille", "Portable", "E-mail", "Groupes", "Consentement SMS", "Consentement e-mail", "Date d'inscription"]);
-        if (notes)
-            columns.Add("Notes de suivi");
+        var columns = new List<string>();
+        foreach (var label in Domain.PersonFields.ExportedLabels(social, notes))
+        {
+            columns.Add(label);
+            if (label == Domain.PersonFields.Get(nameof(Person.DateOfBirth)).Label)
+                columns.Add("Âge");
+            if (label == Domain.PersonFields.Get(nameof(Person.Email)).Label)
+                columns.Add("Groupes");
+        }
         return columns.ToArray();
     }
 
@@ -196,6 +204,7 @@ public sealed class ExportService(
         fields.AddRange([
             new("Famille", p.HouseholdName),
             new("Portable", p.Mobile),
+            new("Téléphone fixe", p.Landline),
             new("E-mail", p.Email),
             new("Groupes", string.Join(", ", p.Groups.Select(g => g.Label))),
             new("Consentement SMS", p.ConsentSms ? "Oui" : "Non"),

@@ -19,6 +19,8 @@ public sealed class PersonInput
     public string? Email { get; set; }
     /// <summary>Any usual French format; stored as E.164.</summary>
     public string? Mobile { get; set; }
+    /// <summary>A landline (or any other number), never used for SMS; stored as E.164.</summary>
+    public string? Landline { get; set; }
     public string? AvatarKey { get; set; }
     public DateOnly? RegisteredOn { get; set; }
     /// <summary>Ignored without the notes permission.</summary>
@@ -57,7 +59,9 @@ public sealed record PersonDetails(
     IReadOnlyList<LabelledId> Groups,
     bool IsAnonymised,
     DateTime CreatedAtUtc,
-    bool NotesVisible = false)
+    bool NotesVisible = false,
+    string? LandlineE164 = null,
+    string Landline = "")
 {
     public string FullName => $"{LastName} {FirstName}".Trim();
     public string DateOfBirthText => ParisTime.FormatDate(DateOfBirth);

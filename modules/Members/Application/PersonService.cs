@@ -109,7 +109,7 @@ public sealed class PersonService(
             p.HouseholdId, householdName,
             groupIds.Where(g => privacy.CanSeeGroup(lookup, g))
                 .Select(g => new LabelledId(g, lookup.Label(g) ?? "?")).OrderBy(g => g.Label, StringComparer.Create(ParisTime.French, true)).ToList(),
-            p.IsAnonymised, p.CreatedAtUtc, notes);
+            p.IsAnonymised, p.CreatedAtUtc, notes, p.LandlineE164, FrenchPhone.Display(p.LandlineE164));
     }
 
     /// <summary>Deletes a person no other module refers to (else a French refusal says why).</summary>
@@ -211,8 +211,11 @@ public sealed class PersonService(
         var phone = FrenchPhone.ParseMobile(input.Mobile);
         if (phone.Error is not null)
             throw new BusinessException(phone.Error);
-        if (input.RegisteredOn is { } registered && registered > Today)
-            throw new BusinessException("La date d'inscription ne peut pas être dans le futur.");
+        var landline = FrenchPhone.ParseLandline(input.Landline);
+        if (landline.Error is not null)
+            throw new BusinessException(landline.Error.Replace("n'est pas un numéro de téléphone valide", "n'est pas un numéro de téléphone fixe valide", StringComparison.Ordinal));
+        if (input.RegisteredOn is { } registered && Check.RegistrationDateError(registered, Today) is { } registeredError)
+            throw new BusinessException(registeredError);
         if (input.HouseholdId is { } householdId && householdId != Guid.Empty
             && !await db.Set<Household>().AnyAsync(h => h.Id == householdId, ct))
             throw new EntityNotFoundException("Famille", householdId);
@@ -228,7 +231,7 @@ public sealed class PersonService(
             lookup.Validate(input.StatutId, ReferenceListKind.Statut, "Statut", existing?.StatutId),
             CanSeeSocialData ? lookup.Validate(input.MinimaSociauxId, ReferenceListKind.MinimaSociaux, "Minima sociaux", existing?.MinimaSociauxId) : existing?.MinimaSociauxId,
             CanSeeSocialData ? lookup.Validate(input.QuotientFamilialId, ReferenceListKind.QuotientFamilial, "Quotient familial", existing?.QuotientFamilialId) : existing?.QuotientFamilialId,
-            email, phone.E164,
+            email, phone.E164, landline.E164,
             Avatars.IsKnown(input.AvatarKey) ? input.AvatarKey! : existing?.AvatarKey ?? Avatars.Default,
             input.RegisteredOn,
             CanSeeNotes ? Fields.Optional(input.Notes, "Notes de suivi", Person.NotesMaxLength) : existing?.Notes,
@@ -252,7 +255,7 @@ public sealed class PersonService(
     private sealed record PersonValues(
         string LastName, string FirstName, DateOnly DateOfBirth,
         Guid? SexeId, Guid? VilleId, Guid? StatutId, Guid? MinimaSociauxId, Guid? QuotientFamilialId,
-        string? Email, string? MobileE164, string AvatarKey, DateOnly? RegisteredOn, string? Notes,
+        string? Email, string? MobileE164, string? LandlineE164, string AvatarKey, DateOnly? RegisteredOn, string? Notes,
         bool ConsentSms, bool ConsentEmail, Guid? HouseholdId, IReadOnlyList<Guid> GroupIds)
     {
         public void ApplyTo(Person person, bool socialData, bool notes)
@@ -266,6 +269,7 @@ public sealed class PersonService(
                 person.QuotientFamilialId = QuotientFamilialId;
             }
             person.SetContact(Email, MobileE164);
+            person.LandlineE164 = LandlineE164;
             person.AvatarKey = AvatarKey;
             if (notes)
                 person.Notes = Notes;

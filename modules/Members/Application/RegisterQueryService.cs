@@ -106,7 +106,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
     private static IQueryable<PersonListItem> Project(IQueryable<Person> query) =>
         query.Select(p => new PersonListItem(p.Id, p.NormalizedName, p.LastName, p.FirstName, p.DateOfBirth, p.SexeId, p.VilleId, p.StatutId,
             p.MinimaSociauxId, p.QuotientFamilialId, p.MobileE164, p.Email, p.AvatarKey, p.HouseholdId, p.ConsentSms, p.ConsentEmail,
-            p.RegisteredOn, p.Notes));
+            p.RegisteredOn, p.Notes, p.LandlineE164));
 
     private async Task<(ILookup<Guid, string> Groups, Dictionary<Guid, string> Households)> LoadExtrasAsync(
         IReadOnlyList<PersonListItem> items, ReferenceLookup lookup, CancellationToken ct)
@@ -142,7 +142,7 @@ public sealed class RegisterQueryService(AppDbContext db, ReferenceLookupCache r
 public sealed record PersonListItem(Guid Id, string NormalizedName, string LastName, string FirstName, DateOnly DateOfBirth,
     Guid? SexeId, Guid? VilleId, Guid? StatutId, Guid? MinimaSociauxId, Guid? QuotientFamilialId,
     string? MobileE164, string? Email, string AvatarKey, Guid? HouseholdId, bool ConsentSms, bool ConsentEmail,
-    DateOnly RegisteredOn, string? Notes);
+    DateOnly RegisteredOn, string? Notes, string? LandlineE164 = null);
 
 public sealed record ExportRow(PersonListItem Person, string? HouseholdName, IReadOnlyList<string> Groups);
 

@@ -27,10 +27,17 @@ internal static class Check
             return $"Le champ « {label} » doit contenir des lettres.";
         if (value[0] is '=' or '+' or '-' or '@')
             return $"Le champ « {label} » ne peut pas commencer par « {value[0]} ».";
-        if (value.Any(c => char.IsControl(c) || c is '<' or '>'))
-            return $"Le champ « {label} » contient des caractères non autorisés.";
+        if (value.Any(c => char.IsControl(c) || IsBidiControl(c) || c is '<' or '>'))
+            return $"Le champ « {label} » contient des caractères non autorisés (caractères invisibles, de contrôle ou d'inversion du sens d'écriture, < ou >).";
         return null;
     }
+
+    /// <summary>
+    /// Invisible characters that reorder the text around them (U+202E "right-to-left override"…): a
+    /// name or an address holding one displays as something else than what it is.
+    /// </summary>
+    public static bool IsBidiControl(char c) =>
+        c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\uFEFF';
 
     public static string Name(string? value, string label)
     {
@@ -46,6 +53,8 @@ internal static class Check
         var email = value?.Trim();
         if (string.IsNullOrEmpty(email))
             return (null, null);
+        if (email.Any(c => char.IsControl(c) || IsBidiControl(c)))
+            return (null, "L'adresse e-mail contient des caractères invisibles ou de contrôle : retapez-la.");
         if (email.Length > Person.EmailMaxLength
             || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email
             || !email.Contains('@', StringComparison.Ordinal) || !email[(email.IndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal)
@@ -54,8 +63,22 @@ internal static class Check
         return (email.ToLowerInvariant(), null);
     }
 
+    /// <summary>No register goes back before 1900: an earlier date is a typing or spreadsheet mistake (01/01/0001 is an empty Excel cell).</summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    public static string? RegistrationDateError(DateOnly date, DateOnly today)
+    {
+        if (date > today)
+            return "La date d'inscription ne peut pas être dans le futur.";
+        if (date < Earliest)
+            return "La date d'inscription doit être postérieure au 01/01/1900.";
+        return null;
+    }
+
     public static string? BirthDateError(DateOnly date, DateOnly today)
     {
+        if (date < Earliest)
+            return "La date de naissance doit être postérieure au 01/01/1900.";
         if (date > today)
             return "La date de naissance est dans le futur.";
         if (date < today.AddYears(-120))

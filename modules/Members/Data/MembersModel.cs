@@ -32,6 +32,7 @@ internal static class MembersModel
             e.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
             e.Property(p => p.NormalizedEmail).HasMaxLength(Person.EmailMaxLength);
             e.Property(p => p.MobileE164).HasMaxLength(20);
+            e.Property(p => p.LandlineE164).HasMaxLength(20);
             e.Property(p => p.AvatarKey).HasMaxLength(40).IsRequired();
             e.Property(p => p.Notes).HasMaxLength(Person.NotesMaxLength);
             e.Property(p => p.ConsentSmsBy).HasMaxLength(256);

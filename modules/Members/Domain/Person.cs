@@ -47,6 +47,8 @@ public sealed class Person : IMultiTenant
     public string? NormalizedEmail { get; private set; }
     /// <summary>Mobile number in E.164 (+33612345678).</summary>
     public string? MobileE164 { get; private set; }
+    /// <summary>Landline (or any other number) in E.164: shown and exported, never used for SMS, not unique.</summary>
+    public string? LandlineE164 { get; set; }
 
     public string AvatarKey { get; set; } = Avatars.Default;
     public DateOnly RegisteredOn { get; set; }
@@ -116,6 +118,7 @@ public sealed class Person : IMultiTenant
         Email = null;
         NormalizedEmail = null;
         MobileE164 = null;
+        LandlineE164 = null;
         Notes = null;
         HouseholdId = null;
         AvatarKey = Avatars.Default;

@@ -14,6 +14,13 @@ public static class ApiConventions
             .WithTags(tag)
             .AddEndpointFilter<ApiExceptionFilter>()
             .AddEndpointFilter<CookieAntiforgeryFilter>()
+            // Every refusal is a French problem-details body (ApiProblems): the OpenAPI document says so.
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .RequireAuthorization()
             // The framework's own check only covers form posts; CookieAntiforgeryFilter covers every
             // unsafe request that comes with the session cookie, whatever its body.

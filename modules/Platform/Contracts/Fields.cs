@@ -29,6 +29,9 @@ public static class Fields
     public static string Email(string? value, string label = "Adresse e-mail")
     {
         var email = Required(value, label, 256);
+        // Invisible and direction-changing characters (U+202E…) make an address display as another one.
+        if (email.Any(c => char.IsControl(c) || c is '\u061C' or '\u200B' or '\u200E' or '\u200F' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+            throw new BusinessException($"Le champ « {label} » contient des caractères invisibles ou de contrôle : retapez l'adresse e-mail.");
         if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
             throw new BusinessException($"« {email} » n'est pas une adresse e-mail valide.");
         return email.ToLowerInvariant();

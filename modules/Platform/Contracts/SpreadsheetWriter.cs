@@ -50,6 +50,43 @@ public static class SpreadsheetWriter
         return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
+    /// <summary>
+    /// An xlsx whose cells keep their type: dates (DateOnly/DateTime) as real dates shown dd/MM/yyyy,
+    /// numbers as numbers, text as text (neutralised like every text cell).
+    /// </summary>
+    public static async Task WriteTypedXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        IEnumerable<IDictionary<string, object?>> Cells()
+        {
+            foreach (var row in rows)
+            {
+                var cells = new Dictionary<string, object?>(columns.Count);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    cells[columns[i]] = (i < row.Length ? row[i] : null) switch
+                    {
+                        string text => Neutralise(text),
+                        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+                        var value => value,
+                    };
+                }
+                yield return cells;
+            }
+        }
+
+        var configuration = new OpenXmlConfiguration
+        {
+            DynamicColumns = columns.Select((c, i) => new DynamicExcelColumn(c)
+            {
+                Index = i,
+                Width = c.StartsWith("Notes", StringComparison.Ordinal) ? 40 : 18,
+                Format = c.StartsWith("Date", StringComparison.Ordinal) ? "dd/MM/yyyy" : null,
+            }).ToArray(),
+            FastMode = true,
+        };
+        await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+    }
+
     public static async Task WriteXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<string?[]> rows, CancellationToken ct)
     {
         IEnumerable<IDictionary<string, object?>> Cells()

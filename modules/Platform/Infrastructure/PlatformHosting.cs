@@ -96,7 +96,7 @@ public static class PlatformHosting
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddOpenApi();
-        services.AddProblemDetails();
+        services.AddFrenchApiProblems();
         // Behind the reverse proxy (etc/deploy): scheme and client address from X-Forwarded-* (loopback proxies only by default).
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders =
             Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
@@ -136,7 +136,9 @@ public static class PlatformHosting
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+'";
+                // The user name is the e-mail address, checked as one (Fields.Email): accented local parts
+                // (jérôme@…) are valid addresses, so Identity's ASCII character list does not apply.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -232,6 +234,7 @@ public static class PlatformHosting
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UsePublicHostFilter();
+        app.UseFrenchApiProblems();
         // API clients get problem details, browsers get the friendly French error page.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseSecurityHeaders();

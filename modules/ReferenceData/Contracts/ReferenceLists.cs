@@ -45,3 +45,13 @@ public interface IReferenceValueUsage
 {
     Task<bool> IsUsedAsync(Guid referenceItemId, CancellationToken ct = default);
 }
+
+/// <summary>
+/// Adds a value to one of the current structure's lists for another module's command (the member
+/// import creates the groups its file names when the user asks). Saves through the shared context,
+/// so it joins the caller's transaction; refuses a label the list already has, in French.
+/// </summary>
+public interface IReferenceValueCreator
+{
+    Task<ReferenceItemDto> AddAsync(ReferenceListKind kind, string label, CancellationToken ct = default);
+}

@@ -25,14 +25,14 @@ public abstract class ImportCorpusTests(MembersFactory factory)
 
     private static readonly Dictionary<string, Expected> Expectations = new()
     {
-        ["bad-values.csv"] = new Preview(1, 0, 9,
+        ["bad-values.csv"] = new Preview(4, 0, 6,
             "Ligne 2 : date de naissance invalide : « 31/02/2020 »",
             "Ligne 4 : « 061234567812345 » n'est pas un numéro de téléphone valide",
             "Ligne 6 : « pas-un-mail » n'est pas une adresse e-mail valide",
             "Ligne 9 : nom manquant"),
         ["broken.xlsx"] = new Refused("Ce fichier .xlsx est illisible ou endommagé : ouvrez-le dans votre tableur et enregistrez-le à nouveau."),
         ["csv-renamed.xlsx"] = new Preview(1, 0, 0, "Ce fichier porte l'extension .xlsx mais c'est un fichier texte (CSV) : il a été lu comme tel."),
-        ["duplicates.csv"] = new Preview(2, 3, 0, "Ligne 3 : Doublon de la ligne 2 (même nom, prénom et date de naissance)"),
+        ["duplicates.csv"] = new Preview(3, 2, 0, "Ligne 3 : Doublon de la ligne 2 (même nom, prénom et date de naissance)"),
         ["empty.csv"] = new Refused("Le fichier est vide."),
         ["formulas.csv"] = new Preview(2, 0, 3),
         ["header-only.csv"] = new Refused("Le fichier ne contient que la ligne d'en-tête : aucune personne à importer."),

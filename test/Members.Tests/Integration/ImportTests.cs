@@ -29,15 +29,15 @@ public abstract class ImportTests(MembersFactory factory)
             + "GRUJIC;Luka;31/02/2015;Homme;Lille;;;GRUJIC\r\n"            // error: no 31 February
             + "Déjà;inscrite;01/01/1970;;;;;\r\n"                           // already registered
             + "grujic;STANKO;26/06/1975;;;;;\r\n"                           // duplicate of line 2
-            + "LAOUAR;Soan;01/01/2019;Homme;Ronchin;061234567812345;;\r\n"); // error: 15-digit phone
+            + "LAOUAR;Soan;01/01/2019;Homme;Ronchin;061234567812345;;\r\n"); // warning: registered without the 15-digit phone
 
         var upload = await client.UploadAsync("/adherents/import", "inscriptions.csv", file);
         var sessionUrl = upload.LocationOf();
         sessionUrl.ShouldStartWith("/adherents/import/");
         var preview = await client.GetTextAsync(sessionUrl);
-        preview.ShouldContain("2 nouvelle(s) personne(s)");
+        preview.ShouldContain("3 nouvelle(s) personne(s)");
         preview.ShouldContain("2 doublon(s) ignoré(s)");
-        preview.ShouldContain("2 ligne(s) en erreur");
+        preview.ShouldContain("1 ligne(s) en erreur");
         preview.ShouldContain("Ligne 4 : date de naissance invalide : « 31/02/2015 »");
         preview.ShouldContain("Ligne 6 : Doublon de la ligne 2");
         preview.ShouldContain("Ligne 7 : « 061234567812345 » n'est pas un numéro de téléphone valide");
@@ -50,18 +50,21 @@ public abstract class ImportTests(MembersFactory factory)
             ["GroupIds[0]"] = group.ToString(),
         }, sessionUrl + "?handler=Confirm");
         confirm.LocationOf().ShouldBe("/adherents");
-        (await client.GetTextAsync("/adherents")).ShouldContain("Import terminé : 2 personne(s) inscrite(s), 2 doublon(s) ignoré(s), 2 ligne(s) en erreur ignorée(s).");
+        (await client.GetTextAsync("/adherents")).ShouldContain("Import terminé : 3 personne(s) inscrite(s), 2 doublon(s) ignoré(s), 1 ligne(s) en erreur ignorée(s).");
 
         var persons = await factory.PersonsAsync(structure.Id);
-        persons.Count.ShouldBe(3);
+        persons.Count.ShouldBe(4);
+        var soan = persons.Single(p => p.FirstName == "Soan");
+        soan.MobileE164.ShouldBeNull();
+        soan.Notes.ShouldNotBeNull().ShouldContain("061234567812345");
         var stanko = persons.Single(p => p.FirstName == "Stanko");
         stanko.MobileE164.ShouldBe("+33612345678");
         stanko.HouseholdId.ShouldNotBeNull();
         persons.Single(p => p.FirstName == "Affida").HouseholdId.ShouldBe(stanko.HouseholdId);
-        (await factory.DbAsync(structure.Id, db => db.Set<PersonGroup>().CountAsync(g => g.GroupId == group))).ShouldBe(2);
+        (await factory.DbAsync(structure.Id, db => db.Set<PersonGroup>().CountAsync(g => g.GroupId == group))).ShouldBe(3);
         (await factory.DbAsync(structure.Id, db => db.Set<Household>().CountAsync())).ShouldBe(1);
         var audit = await factory.DbAsync(structure.Id, db => db.AuditEntries.Where(a => a.TenantId == structure.Id && a.Action == "Import d'adhérents").SingleAsync());
-        audit.Details.ShouldNotBeNull().ShouldContain("2 inscrite(s)");
+        audit.Details.ShouldNotBeNull().ShouldContain("3 inscrite(s)");
         (await factory.DbAsync(structure.Id, db => db.Set<ImportSession>().SingleAsync())).Content.ShouldBeNull("the file is dropped once imported");
     }
 

@@ -218,16 +218,26 @@ public sealed class ImportParsingTests
         a.TotalRows.ShouldBe(10);
         Issue(a, 2).ShouldContain("date de naissance invalide : « 31/02/2020 »");
         Issue(a, 3).ShouldContain("la date de naissance est dans le futur");
-        Issue(a, 4).ShouldContain("« 061234567812345 » n'est pas un numéro de téléphone valide");
-        Issue(a, 5).ShouldContain("n'est pas un numéro de portable");
-        Issue(a, 6).ShouldContain("« pas-un-mail » n'est pas une adresse e-mail valide");
+        // A phone or an e-mail never costs a person: lines 4 to 6 are registered without them (warnings).
+        Issue(a, 4).ShouldContain("« 061234567812345 » n'est pas un numéro de téléphone valide : personne inscrite sans ce numéro");
+        Issue(a, 5).ShouldContain("Numéro de fixe « 03 20 12 34 56 » dans la colonne du portable : enregistré comme téléphone fixe");
+        Issue(a, 6).ShouldContain("« pas-un-mail » n'est pas une adresse e-mail valide : personne inscrite sans cette adresse");
         Issue(a, 7).ShouldContain("le nom dépasse 100 caractères");
         Issue(a, 8).ShouldContain("le nom de famille (foyer) dépasse 100 caractères");
         Issue(a, 9).ShouldContain("nom manquant");
         Issue(a, 10).ShouldContain("date de naissance manquante");
-        a.ErrorCount.ShouldBe(9);
-        var valid = a.Drafts.ShouldHaveSingleItem();
-        valid.FirstName.ShouldBe("Julie");
+        a.ErrorCount.ShouldBe(6);
+        a.Issues.Where(i => i.IsError).Select(i => i.Line).ShouldBe([2, 3, 7, 8, 9, 10]);
+        a.Drafts.Select(d => d.FirstName).ShouldBe(["Hugo", "Emma", "Léo", "Julie"]);
+        var hugo = a.Drafts[0];
+        hugo.MobileE164.ShouldBeNull();
+        hugo.Notes.ShouldNotBeNull().ShouldContain("portable « 061234567812345 »", customMessage: "the original text is kept on the person's file");
+        a.Drafts[1].MobileE164.ShouldBeNull();
+        a.Drafts[1].LandlineE164.ShouldBe("+33320123456");
+        a.Drafts[2].Email.ShouldBeNull();
+        a.Drafts[2].Notes.ShouldNotBeNull().ShouldContain("pas-un-mail");
+        a.ContactWarningCount.ShouldBe(2);
+        var valid = a.Drafts[3];
         valid.VilleId.ShouldBeNull();
         Issue(a, 11).ShouldContain("Ville « Atlantide » inconnu(e)");
     }
@@ -236,12 +246,14 @@ public sealed class ImportParsingTests
     public async Task Duplicated_lines_are_reported_and_skipped()
     {
         var a = await FixtureAsync("duplicates.csv");
-        a.NewCount.ShouldBe(2);
-        a.DuplicateInFileCount.ShouldBe(3);
+        a.NewCount.ShouldBe(3);
+        a.DuplicateInFileCount.ShouldBe(2);
         Issue(a, 3).ShouldContain("Doublon de la ligne 2 (même nom, prénom et date de naissance)");
         Issue(a, 4).ShouldContain("Doublon de la ligne 2");
-        Issue(a, 5).ShouldContain("Doublon de la ligne 2 (même portable)");
-        a.Drafts.Select(d => d.FirstName).ShouldBe(["Marie-Claire", "Jules"]);
+        // Another person (another first name) with the same mobile is registered without it, not lost.
+        Issue(a, 5).ShouldContain("« 06 10 20 30 40 » est déjà le portable de la ligne 2 : personne inscrite sans ce numéro");
+        a.Drafts.Select(d => d.FirstName).ShouldBe(["Marie-Claire", "Pierre", "Jules"]);
+        a.Drafts[1].MobileE164.ShouldBeNull();
     }
 
     [Fact]
@@ -341,11 +353,89 @@ public sealed class ImportParsingTests
     [InlineData(new[] { "Nom", "Prénom", "Date de naissance", "Sexe", "Ville", "Téléphone", "Mail", "Famille" },
         new[] { ImportField.LastName, ImportField.FirstName, ImportField.DateOfBirth, ImportField.Sexe, ImportField.Ville, ImportField.Mobile, ImportField.Email, ImportField.Household })]
     [InlineData(new[] { "NOM DE FAMILLE", "PRENOM", "Né(e) le", "Téléphone fixe", "Portable", "Courriel", "Statut", "Remarques" },
-        new[] { ImportField.LastName, ImportField.FirstName, ImportField.DateOfBirth, ImportField.Ignore, ImportField.Mobile, ImportField.Email, ImportField.Statut, ImportField.Notes })]
+        new[] { ImportField.LastName, ImportField.FirstName, ImportField.DateOfBirth, ImportField.Landline, ImportField.Mobile, ImportField.Email, ImportField.Statut, ImportField.Notes })]
     [InlineData(new[] { "Nom et prénom", "E-mail", "Date naissance", "Quotient familial", "Minima sociaux", "Colonne inconnue" },
         new[] { ImportField.FullName, ImportField.Email, ImportField.DateOfBirth, ImportField.QuotientFamilial, ImportField.MinimaSociaux, ImportField.Ignore })]
+    [InlineData(new[] { "Nom de l'école", "Nom", "Prénom", "Date de naissance", "Tél. domicile", "Groupe(s)" },
+        new[] { ImportField.Ignore, ImportField.LastName, ImportField.FirstName, ImportField.DateOfBirth, ImportField.Landline, ImportField.Groups })]
+    [InlineData(new[] { "Nom de l'école", "Prénom de l'enfant", "Date de naissance", "Fixe", "Groupe" },
+        new[] { ImportField.Ignore, ImportField.Ignore, ImportField.DateOfBirth, ImportField.Landline, ImportField.Groups })]
     public void Mapping_is_guessed_from_french_headers(string[] headers, ImportField[] expected) =>
         ImportMapping.Guess(headers).ShouldBe(expected);
+
+    [Fact]
+    public void The_header_is_the_line_that_looks_like_one_among_the_first_twenty()
+    {
+        var text = "Liste des adhérents, juin 2026\r\n\r\nCentre social;;;\r\nNom;Prénom;Date de naissance;Portable\r\nDUPONT;Jean;01/01/1980;\r\n";
+        var sheet = SpreadsheetReader.Read(Encoding.UTF8.GetBytes(text), ImportFileKind.Csv);
+        sheet.HeaderLine.ShouldBe(4);
+        sheet.HeaderFound.ShouldBeTrue();
+        sheet.Csv!.Separator.ShouldBe(';', "the title's comma does not decide the separator");
+        sheet.Headers.ShouldBe(["Nom", "Prénom", "Date de naissance", "Portable"]);
+        sheet.Rows.Select(r => r.Line).ShouldBe([5]);
+
+        var chosen = SpreadsheetReader.Read(Encoding.UTF8.GetBytes(text), ImportFileKind.Csv, new SheetChoice(null, 3));
+        chosen.HeaderLine.ShouldBe(3);
+        chosen.HeaderFound.ShouldBeFalse();
+        chosen.Rows.Select(r => r.Line).ShouldBe([4, 5]);
+    }
+
+    [Fact]
+    public async Task Total_lines_below_the_data_are_skipped_not_errors()
+    {
+        var text = "Nom;Prénom;Date de naissance;Ville\r\nDUPONT;Jean;01/01/1980;Lille\r\nDUPONT;Léa;02/02/1982;Lille\r\n;;;\r\nTotal : 2 adhérents;;;\r\n;;2;\r\nÉdité le 01/10/2026;;;\r\n";
+        var a = await AnalyseAsync("totaux.csv", Encoding.UTF8.GetBytes(text));
+        a.NewCount.ShouldBe(2);
+        a.ErrorCount.ShouldBe(0);
+        a.SummaryCount.ShouldBe(3);
+        a.TotalRows.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_better_written_duplicate_is_kept_and_completed_by_the_other()
+    {
+        var text = "Nom;Prénom;Date de naissance;Portable;Ville\r\nmartin;helene;01/02/1970;06 12 34 56 78;\r\nMARTIN;Hélène;01/02/1970;;Lille\r\n";
+        var a = await AnalyseAsync("doublons.csv", Encoding.UTF8.GetBytes(text));
+        a.NewCount.ShouldBe(1);
+        a.DuplicateInFileCount.ShouldBe(1);
+        var kept = a.Drafts.ShouldHaveSingleItem();
+        kept.Line.ShouldBe(3);
+        (kept.LastName, kept.FirstName).ShouldBe(("MARTIN", "Hélène"));
+        kept.MobileE164.ShouldBe("+33612345678", "the dropped line completes the kept one");
+        kept.VilleId.ShouldNotBeNull();
+        Issue(a, 2).ShouldContain("Doublon de la ligne 3");
+        a.Preview.Single(p => p.Line == 2).Outcome.ShouldBe(RowOutcome.DuplicateInFile);
+    }
+
+    [Fact]
+    public async Task A_duplicate_line_never_brings_back_a_contact_another_person_kept()
+    {
+        // Line 2 takes the e-mail; line 3 (another person) is registered without it; line 4 repeats
+        // line 3 with the e-mail: it must not give it back to line 3 (the register's unique rule).
+        var text = "Nom;Prénom;Date de naissance;E-mail\r\nLAMBERT;Erreur;01/01/1990;j.lambert@example.org\r\nLAMBERT;Juliette;02/02/1992;j.lambert@example.org\r\nlambert;Juliette;02/02/1992;j.lambert@example.org\r\n";
+        var a = await AnalyseAsync("contacts.csv", Encoding.UTF8.GetBytes(text));
+        a.NewCount.ShouldBe(2);
+        a.DuplicateInFileCount.ShouldBe(1);
+        a.Drafts.Count(d => d.Email == "j.lambert@example.org").ShouldBe(1);
+        a.Drafts.Single(d => d.FirstName == "Juliette").Email.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Groups_per_line_are_matched_and_unknown_ones_offered()
+    {
+        var text = "Nom;Prénom;Date de naissance;Groupe(s)\r\nA;Un;01/01/1980;JEUNESSE, petite-enfance\r\nA;Deux;01/01/1981;Atelier cuisine / culture\r\nA;Trois;01/01/1982;atelier  cuisine\r\n";
+        var ignored = await AnalyseAsync("groupes.csv", Encoding.UTF8.GetBytes(text));
+        ignored.UnknownGroups.ShouldHaveSingleItem().ShouldBe(new UnknownGroup("Atelier cuisine", 2, 3, false));
+        ignored.Drafts[0].GroupIds.Count.ShouldBe(2);
+        ignored.Drafts[1].GroupIds.Count.ShouldBe(1);
+        ignored.Drafts[1].NewGroups.ShouldBeEmpty();
+        Issue(ignored, 3).ShouldContain("Groupe « Atelier cuisine » inconnu");
+
+        var created = await AnalyseAsync("groupes.csv", Encoding.UTF8.GetBytes(text), o => o.CreateGroups = ["atelier cuisine"]);
+        created.UnknownGroups.ShouldHaveSingleItem().Create.ShouldBeTrue();
+        created.Drafts[1].NewGroups.ShouldBe(["Atelier cuisine"]);
+        created.Drafts[2].NewGroups.ShouldBe(["Atelier cuisine"]);
+    }
 
     [Theory]
     [InlineData("DUPONT Jean", "DUPONT", "Jean")]

@@ -78,6 +78,48 @@ public sealed class PhoneTests
         var result = FrenchPhone.ParseMobile(input);
         result.E164.ShouldBeNull();
         result.Error.ShouldNotBeNull().ShouldContain(message);
+        result.Error.ShouldContain("Un numéro de portable commence par 06 ou 07", customMessage: "the message says what is accepted");
+    }
+
+    [Theory]
+    [InlineData("33652061785", "+33652061785")]
+    [InlineData("652061785", "+33652061785")]
+    [InlineData("0033 6 52 06 17 85", "+33652061785")]
+    [InlineData("+33 (0)6 52 06 17 85", "+33652061785")]
+    [InlineData("06/52/06/17/85", "+33652061785")]
+    [InlineData("06-52-06-17-85", "+33652061785")]
+    public void Numbers_as_spreadsheets_leave_them_are_read(string input, string expected) =>
+        FrenchPhone.ParseMobile(input).E164.ShouldBe(expected);
+
+    [Fact]
+    public void An_overseas_mobile_written_with_33_gets_its_real_country_code_and_a_note()
+    {
+        var result = FrenchPhone.ParseMobile("+33 6 90 12 34 56");
+        result.E164.ShouldBe("+590690123456");
+        result.Note.ShouldNotBeNull().ShouldContain("Guadeloupe (+590)");
+        FrenchPhone.ParseMobile("+33 6 96 12 34 56").E164.ShouldBe("+596696123456");
+    }
+
+    [Theory]
+    [InlineData("04 91 12 34 56", "+33491123456")]
+    [InlineData("320123456", "+33320123456")]
+    [InlineData("09 70 12 34 56", "+33970123456")]
+    [InlineData("0590 12 34 56", "+590590123456")]
+    [InlineData("+32 470 12 34 56", "+32470123456")]
+    public void Landlines_are_accepted_in_the_landline_field(string input, string expected)
+    {
+        var result = FrenchPhone.ParseLandline(input);
+        result.Error.ShouldBeNull();
+        result.E164.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_landline_typed_as_a_mobile_is_recognised_as_one()
+    {
+        var result = FrenchPhone.ParseMobile("04 91 12 34 56");
+        result.E164.ShouldBeNull();
+        result.OtherKindE164.ShouldBe("+33491123456");
+        FrenchPhone.ParseMobile("07 11 22 33 44").Error.ShouldNotBeNull().ShouldContain("n'est pas un numéro de téléphone valide. Un numéro de portable commence par 06 ou 07");
     }
 
     [Fact]

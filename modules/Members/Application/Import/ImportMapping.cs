@@ -23,6 +23,10 @@ public enum ImportField
     ConsentSms = 14,
     ConsentEmail = 15,
     RegisteredOn = 16,
+    /// <summary>A landline (« Tél. domicile », « Fixe »): never used for SMS.</summary>
+    Landline = 17,
+    /// <summary>One or several groups per line (« Groupe(s) », separated by , ; /).</summary>
+    Groups = 18,
 }
 
 /// <summary>The user's choices for an import (kept with the uploaded file between preview and confirmation).</summary>
@@ -34,6 +38,15 @@ public sealed class ImportOptions
     public List<Guid> GroupIds { get; set; } = [];
     /// <summary>Persons already registered: false = reported and skipped; true = their empty fields are completed and they join the groups.</summary>
     public bool MergeDuplicates { get; set; }
+    /// <summary>The sheet to read (xlsx); null: the first sheet with a recognisable header.</summary>
+    public string? Sheet { get; set; }
+    /// <summary>The header's line number in the sheet; null: found automatically among the first 20 lines.</summary>
+    public int? HeaderLine { get; set; }
+    /// <summary>
+    /// Values of the « Groupe(s) » column unknown to the structure that the user asked to create
+    /// (the others are ignored): created with the import, in its transaction.
+    /// </summary>
+    public List<string> CreateGroups { get; set; } = [];
     /// <summary>Set by the server from the permission of whoever confirmed (the job has no user).</summary>
     public bool SocialData { get; set; }
     /// <summary>Whoever confirmed (set by the server), for the consent records and the audit entry.</summary>
@@ -59,8 +72,10 @@ public static class ImportMapping
         (ImportField.MinimaSociaux, "Minima sociaux"),
         (ImportField.QuotientFamilial, "Quotient familial"),
         (ImportField.Mobile, "Téléphone portable"),
+        (ImportField.Landline, "Téléphone fixe"),
         (ImportField.Email, "E-mail"),
         (ImportField.Household, "Famille"),
+        (ImportField.Groups, "Groupe(s)"),
         (ImportField.Notes, "Notes de suivi"),
         (ImportField.ConsentSms, "Consentement SMS (oui/non)"),
         (ImportField.ConsentEmail, "Consentement e-mail (oui/non)"),
@@ -87,6 +102,11 @@ public static class ImportMapping
         ("statut", ImportField.Statut), ("qualite", ImportField.Statut), ("lien", ImportField.Statut), ("role", ImportField.Statut),
         ("minima sociaux", ImportField.MinimaSociaux), ("minima", ImportField.MinimaSociaux), ("minimum social", ImportField.MinimaSociaux),
         ("quotient familial", ImportField.QuotientFamilial), ("tranche qf", ImportField.QuotientFamilial), ("quotient", ImportField.QuotientFamilial), ("qf", ImportField.QuotientFamilial),
+        ("telephone fixe", ImportField.Landline), ("tel fixe", ImportField.Landline), ("fixe", ImportField.Landline),
+        ("telephone domicile", ImportField.Landline), ("tel domicile", ImportField.Landline), ("tel dom", ImportField.Landline), ("domicile", ImportField.Landline),
+        ("telephone maison", ImportField.Landline), ("tel maison", ImportField.Landline), ("telephone fixe domicile", ImportField.Landline),
+        ("groupes", ImportField.Groups), ("groupe", ImportField.Groups), ("groupe s", ImportField.Groups), ("activites", ImportField.Groups),
+        ("activite", ImportField.Groups), ("ateliers", ImportField.Groups), ("atelier", ImportField.Groups), ("groups", ImportField.Groups),
         ("telephone portable", ImportField.Mobile), ("tel portable", ImportField.Mobile), ("portable", ImportField.Mobile), ("mobile", ImportField.Mobile),
         ("telephone", ImportField.Mobile), ("tel", ImportField.Mobile), ("gsm", ImportField.Mobile), ("numero", ImportField.Mobile), ("phone", ImportField.Mobile),
         ("adresse mail", ImportField.Email), ("adresse e mail", ImportField.Email), ("e mail", ImportField.Email), ("email", ImportField.Email),
@@ -112,9 +132,11 @@ public static class ImportMapping
             var rank = Array.FindIndex(Synonyms, s => s.Header == key);
             if (rank < 0)
             {
-                // "Téléphone portable de la mère", "E-mail (parent)"...: the longest synonym the header starts with.
+                // "Téléphone portable de la mère", "E-mail (parent)"...: the longest synonym the header starts
+                // with — whole headers were tried first, and a one-word synonym followed by "de", "du"…
+                // names something else (« Nom de l'école » is not the nom, « Date de … » not a date of birth).
                 var prefix = Synonyms.Select((s, i) => (s.Header, Index: i))
-                    .Where(s => key.StartsWith(s.Header + " ", StringComparison.Ordinal))
+                    .Where(s => key.StartsWith(s.Header + " ", StringComparison.Ordinal) && !OfSomethingElse(s.Header, key))
                     .OrderByDescending(s => s.Header.Length).FirstOrDefault();
                 rank = prefix.Header is null ? -1 : Synonyms.Length + prefix.Index;
             }
@@ -132,6 +154,25 @@ public static class ImportMapping
         if (result.Contains(ImportField.FullName) && result.Contains(ImportField.LastName) && result.Contains(ImportField.FirstName))
             result[result.IndexOf(ImportField.FullName)] = ImportField.Ignore;
         return result;
+    }
+
+    private static readonly HashSet<string> Linking = ["de", "du", "des", "d", "l", "la", "le", "a", "au", "aux", "en"];
+
+    private static bool OfSomethingElse(string synonym, string key) =>
+        !synonym.Contains(' ', StringComparison.Ordinal) && Linking.Contains(key[(synonym.Length + 1)..].Split(' ')[0]);
+
+    /// <summary>
+    /// How much a line looks like the header of a member list: 0 unless two columns are recognised;
+    /// the names and the date of birth weigh most (a title line or a data line scores 0).
+    /// </summary>
+    public static int HeaderScore(IReadOnlyList<string> cells)
+    {
+        var guess = Guess(cells);
+        var mapped = guess.Count(f => f != ImportField.Ignore);
+        if (mapped < 2)
+            return 0;
+        var names = guess.Contains(ImportField.FullName) || (guess.Contains(ImportField.LastName) && guess.Contains(ImportField.FirstName));
+        return mapped + (names ? 10 : 0) + (guess.Contains(ImportField.DateOfBirth) ? 5 : 0);
     }
 
     /// <summary>Checks a mapping sent back by the user; returns a French error or null.</summary>

@@ -5,6 +5,7 @@ using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Infrastructure;
+using CentresConnectes.ReferenceData.Contracts;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,21 @@ public sealed record ImportPreview(
     ImportOptions Options,
     string? MappingError,
     string? FormatNote,
-    ImportAnalysis? Analysis);
+    ImportAnalysis? Analysis)
+{
+    /// <summary>The header's line in the sheet, and whether it was found automatically (« En-tête trouvé à la ligne 3 »).</summary>
+    public int HeaderLine { get; init; } = 1;
+    public bool HeaderFound { get; init; } = true;
+    /// <summary>The sheet read and the workbook's sheets (empty for a CSV).</summary>
+    public string? Sheet { get; init; }
+    public IReadOnlyList<string> Sheets { get; init; } = [];
+    /// <summary>The first lines of the sheet, to choose another header line.</summary>
+    public IReadOnlyList<HeadLine> Head { get; init; } = [];
+
+    public string HeaderText => HeaderFound
+        ? $"En-tête trouvé à la ligne {HeaderLine}" + (Sheets.Count > 1 ? $" de la feuille « {Sheet} »" : "") + "."
+        : $"En-tête lu à la ligne {HeaderLine}" + (Sheets.Count > 1 ? $" de la feuille « {Sheet} »" : "") + ".";
+}
 
 public sealed record ImportState(
     Guid Id,
@@ -64,6 +79,7 @@ public sealed class ImportService(
     ICurrentUser user,
     ICurrentTenant tenant,
     IAuditLog audit,
+    IReferenceValueCreator referenceValues,
     IBackgroundJobClient jobs,
     ImportProgress progress,
     IConfiguration configuration,
@@ -74,8 +90,11 @@ public sealed class ImportService(
 
     private int InlineMaxRows => configuration.GetValue("Members:Import:InlineMaxRows", 5000);
 
-    /// <summary>Keeps the file (checked: type by content, size, zip bomb) and guesses the column mapping.</summary>
-    public async Task<Guid> UploadAsync(string fileName, Stream content, CancellationToken ct = default)
+    /// <summary>
+    /// Keeps the file (checked: type by content, size, zip bomb) and guesses the column mapping; the
+    /// header line and the sheet are found automatically unless given.
+    /// </summary>
+    public async Task<Guid> UploadAsync(string fileName, Stream content, CancellationToken ct = default, int? headerLine = null, string? sheet = null)
     {
         tenant.RequireId();
         var bytes = await ReadLimitedAsync(content, ct);
@@ -84,13 +103,22 @@ public sealed class ImportService(
             name = name[..200];
         try
         {
+            if (headerLine is < 1 or > SpreadsheetReader.HeaderSearchLines)
+                throw new ImportFileException($"La ligne d'en-tête doit être comprise entre 1 et {SpreadsheetReader.HeaderSearchLines}.");
             var kind = SpreadsheetReader.Detect(bytes, name, out _);
-            var sheet = SpreadsheetReader.Read(bytes, kind);
-            if (!sheet.Rows.Any())
+            var read = SpreadsheetReader.Read(bytes, kind, new SheetChoice(sheet, headerLine));
+            if (sheet is not null && kind == ImportFileKind.Xlsx && read.Sheet != sheet)
+                throw new ImportFileException($"Le classeur n'a pas de feuille « {sheet} » (feuilles : « {string.Join(" », « ", read.Sheets)} »).");
+            if (!read.Rows.Any())
                 throw new ImportFileException("Le fichier ne contient que la ligne d'en-tête : aucune personne à importer.");
             var session = new ImportSession(name.Length == 0 ? "fichier" : name, kind, bytes, user.Id, user.DisplayName ?? user.UserName, clock.GetUtcNow().UtcDateTime)
             {
-                OptionsJson = JsonSerializer.Serialize(new ImportOptions { Columns = ImportMapping.Guess(sheet.Headers) }, Json),
+                OptionsJson = JsonSerializer.Serialize(new ImportOptions
+                {
+                    Columns = ImportMapping.Guess(read.Headers),
+                    Sheet = read.Sheets.Count > 0 ? read.Sheet : null,
+                    HeaderLine = read.HeaderLine,
+                }, Json),
             };
             await ForgetOldSessionsAsync(ct);
             db.Set<ImportSession>().Add(session);
@@ -114,21 +142,35 @@ public sealed class ImportService(
         if (session.Status != ImportStatus.Pending || session.Content is null)
             return new ImportPreview(session.Id, session.FileName, session.Status, [], saved, null, null, null);
         var lookup = await references.GetAsync(ct);
-        var (sheet, note) = ReadSheet(session);
-        var chosen = Resolve(options ?? saved, sheet, lookup);
+        var requested = options ?? saved;
+        // Another sheet than the one read last time: its header is looked for again.
+        if (requested.Sheet != saved.Sheet)
+            requested.HeaderLine = null;
+        var (sheet, note) = ReadSheet(session, requested);
+        var chosen = Resolve(requested, sheet, lookup, sameHeader: sheet.HeaderLine == saved.HeaderLine && sheet.Sheet == saved.Sheet);
         session.OptionsJson = JsonSerializer.Serialize(chosen, Json);
         await db.SaveChangesAsync(ct);
 
+        ImportPreview Result(string? mappingError, ImportAnalysis? analysis) =>
+            new(session.Id, session.FileName, session.Status, sheet.Headers, chosen, mappingError, FormatNote(sheet, note), analysis)
+            {
+                HeaderLine = sheet.HeaderLine,
+                HeaderFound = sheet.HeaderFound,
+                Sheet = sheet.Sheet,
+                Sheets = sheet.Sheets,
+                Head = sheet.Head,
+            };
+
         var mappingError = ImportMapping.Validate(chosen.Columns, sheet.Headers.Count);
         if (mappingError is not null)
-            return new ImportPreview(session.Id, session.FileName, session.Status, sheet.Headers, chosen, mappingError, FormatNote(sheet, note), null);
+            return Result(mappingError, null);
         try
         {
             var existing = await LoadExistingKeysAsync(ct);
             var analysis = new ImportAnalyzer(lookup, existing, ParisTime.Today(clock)).Analyse(sheet, chosen, collectDrafts: false);
             session.TotalRows = analysis.TotalRows;
             await db.SaveChangesAsync(ct);
-            return new ImportPreview(session.Id, session.FileName, session.Status, sheet.Headers, chosen, null, FormatNote(sheet, note), analysis);
+            return Result(null, analysis);
         }
         catch (ImportFileException ex)
         {
@@ -146,8 +188,12 @@ public sealed class ImportService(
         if (session.Status != ImportStatus.Pending || session.Content is null)
             throw new BusinessException("Cet import a déjà été lancé.");
         var lookup = await references.GetAsync(ct);
-        var (sheet, _) = ReadSheet(session);
-        var chosen = Resolve(options ?? Options(session), sheet, lookup);
+        var saved = Options(session);
+        var requested = options ?? saved;
+        if (requested.Sheet != saved.Sheet)
+            requested.HeaderLine = null;
+        var (sheet, _) = ReadSheet(session, requested);
+        var chosen = Resolve(requested, sheet, lookup, sameHeader: sheet.HeaderLine == saved.HeaderLine && sheet.Sheet == saved.Sheet);
         if (ImportMapping.Validate(chosen.Columns, sheet.Headers.Count) is { } mappingError)
             throw new BusinessException(mappingError);
         chosen.ConfirmedBy = user.DisplayName ?? user.UserName;
@@ -206,14 +252,14 @@ public sealed class ImportService(
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            sheet ??= ReadSheet(session).Sheet;
+            sheet ??= ReadSheet(session, options).Sheet;
             var existing = await LoadExistingKeysAsync(ct);
             var keysLoaded = watch.ElapsedMilliseconds;
             // Reading is about half the work: progress 0–50 % while analysing, 50–100 % while writing.
             var analysis = new ImportAnalyzer(lookup, existing, ParisTime.Today(clock))
                 .Analyse(sheet, options, collectDrafts: true, done => progress.Report(id, done / 2));
             var analysed = watch.ElapsedMilliseconds;
-            var writer = new ImportWriter(db, audit, clock, options, count => progress.Report(id, total / 2 + count * total / 2 / Math.Max(1, analysis.Drafts.Count)));
+            var writer = new ImportWriter(db, audit, referenceValues, clock, options, count => progress.Report(id, total / 2 + count * total / 2 / Math.Max(1, analysis.Drafts.Count)));
             var (created, merged) = await writer.WriteAsync(analysis, session, ct);
             logger.LogInformation("Import {ImportId}: {Created} created, {Merged} merged, {Duplicates} duplicates, {Errors} errors; " +
                                   "register keys {KeysMs} ms, analysis {AnalysisMs} ms, writing {WriteMs} ms",
@@ -276,24 +322,29 @@ public sealed class ImportService(
         await db.Set<ImportSession>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new EntityNotFoundException("Import", id);
 
     /// <summary>The options as the current user may use them: social data by permission, the structure's groups, a mapping fitting the file.</summary>
-    private ImportOptions Resolve(ImportOptions chosen, SheetReadResult sheet, ReferenceLookup lookup)
+    private ImportOptions Resolve(ImportOptions chosen, SheetReadResult sheet, ReferenceLookup lookup, bool sameHeader)
     {
         chosen.SocialData = user.HasPermission(MembersPermissions.SocialData);
         chosen.GroupIds = lookup.ValidateGroups(chosen.GroupIds).ToList();
-        if (chosen.Columns.Count != sheet.Headers.Count)
+        // Another header line (or sheet) has other columns: their mapping is guessed again.
+        if (chosen.Columns.Count != sheet.Headers.Count || !sameHeader)
             chosen.Columns = ImportMapping.Guess(sheet.Headers);
+        chosen.HeaderLine = sheet.HeaderLine;
+        chosen.Sheet = sheet.Sheets.Count > 0 ? sheet.Sheet : null;
+        chosen.CreateGroups = chosen.CreateGroups.Select(g => NameNormalizer.Tidy(g ?? "")).Where(g => g.Length is > 0 and <= 100)
+            .DistinctBy(NameNormalizer.SortKey).Take(200).ToList();
         return chosen;
     }
 
     private static ImportOptions Options(ImportSession session) =>
         (session.OptionsJson is { } json ? JsonSerializer.Deserialize<ImportOptions>(json, Json) : null) ?? new ImportOptions();
 
-    private static (SheetReadResult Sheet, string? Note) ReadSheet(ImportSession session)
+    private static (SheetReadResult Sheet, string? Note) ReadSheet(ImportSession session, ImportOptions options)
     {
         try
         {
             var kind = SpreadsheetReader.Detect(session.Content!, session.FileName, out var note);
-            return (SpreadsheetReader.Read(session.Content!, kind), note);
+            return (SpreadsheetReader.Read(session.Content!, kind, new SheetChoice(options.Sheet, options.HeaderLine)), note);
         }
         catch (ImportFileException ex)
         {

@@ -3,6 +3,7 @@ using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Infrastructure;
+using CentresConnectes.ReferenceData.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Members.Application.Import;
@@ -13,7 +14,7 @@ namespace CentresConnectes.Members.Application.Import;
 /// <see cref="BulkInsert"/> (COPY / prepared INSERT, tenant stamped explicitly), so 50,000 lines are
 /// written in about a second; merged persons are updated through EF as usual.
 /// </summary>
-internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, TimeProvider clock, ImportOptions options, Action<int> progress)
+internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, IReferenceValueCreator referenceValues, TimeProvider clock, ImportOptions options, Action<int> progress)
 {
     private const int Batch = 5000;
 
@@ -28,13 +29,14 @@ internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, TimeProvide
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var households = await HouseholdsAsync(analysis.Drafts, now, ct);
+            var newGroups = await GroupsAsync(analysis.Drafts, ct);
 
             var created = 0;
             var done = 0;
             foreach (var chunk in analysis.Drafts.Where(d => d.ExistingId is null).Chunk(Batch))
             {
                 var persons = new List<Person>(chunk.Length);
-                var memberships = new List<PersonGroup>(chunk.Length * options.GroupIds.Count);
+                var memberships = new List<PersonGroup>(chunk.Length * Math.Max(1, options.GroupIds.Count));
                 foreach (var draft in chunk)
                 {
                     var person = new Person(draft.LastName, draft.FirstName, draft.DateOfBirth, draft.RegisteredOn ?? today)
@@ -49,10 +51,11 @@ internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, TimeProvide
                         CreatedAtUtc = now,
                     };
                     person.SetContact(draft.Email, draft.MobileE164);
+                    person.LandlineE164 = draft.LandlineE164;
                     if (draft.ConsentSms || draft.ConsentEmail)
                         person.SetConsent(draft.ConsentSms, draft.ConsentEmail, recordedBy, now);
                     persons.Add(person);
-                    foreach (var groupId in options.GroupIds)
+                    foreach (var groupId in GroupsOf(draft, newGroups))
                         memberships.Add(new PersonGroup(person.Id, groupId));
                 }
                 await BulkInsert.InsertAsync(db, persons, ct);
@@ -74,7 +77,7 @@ internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, TimeProvide
                     if (!persons.TryGetValue(draft.ExistingId!.Value, out var person))
                         continue;
                     Complete(person, draft, households, analysis, recordedBy, now);
-                    foreach (var groupId in options.GroupIds.Where(g => !groups[person.Id].Contains(g)))
+                    foreach (var groupId in GroupsOf(draft, newGroups).Where(g => !groups[person.Id].Contains(g)))
                         db.Add(new PersonGroup(person.Id, groupId));
                     merged++;
                 }
@@ -120,6 +123,7 @@ internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, TimeProvide
             person.HouseholdId = households[NameNormalizer.SortKey(h)];
         if (string.IsNullOrEmpty(person.Notes) && draft.Notes is not null)
             person.Notes = draft.Notes;
+        person.LandlineE164 ??= draft.LandlineE164;
         // A mobile or e-mail another registered person owns stays with them (the unique rule).
         var email = person.Email ?? (draft.Email is not null && !analysis.OwnedByOthers(draft.Email, person.Id, phone: false) ? draft.Email : null);
         var mobile = person.MobileE164 ?? (draft.MobileE164 is not null && !analysis.OwnedByOthers(draft.MobileE164, person.Id, phone: true) ? draft.MobileE164 : null);
@@ -127,6 +131,27 @@ internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, TimeProvide
         if ((draft.ConsentSms && !person.ConsentSms && person.MobileE164 is not null) || (draft.ConsentEmail && !person.ConsentEmail && person.Email is not null))
             person.SetConsent(person.ConsentSms || (draft.ConsentSms && person.MobileE164 is not null), person.ConsentEmail || (draft.ConsentEmail && person.Email is not null), recordedBy, now);
         person.UpdatedAtUtc = now;
+    }
+
+    /// <summary>The groups chosen for the whole file, those named on the line, and those the import created for it.</summary>
+    private IEnumerable<Guid> GroupsOf(PersonDraft draft, Dictionary<string, Guid> created) =>
+        options.GroupIds.Concat(draft.GroupIds).Concat(draft.NewGroups.Select(g => created[NameNormalizer.SortKey(g)])).Distinct();
+
+    /// <summary>
+    /// The groups the file names that the user asked to create (« Créer le groupe « X » »): added to the
+    /// structure's list through ReferenceData, in this transaction (a failed import creates none).
+    /// </summary>
+    private async Task<Dictionary<string, Guid>> GroupsAsync(List<PersonDraft> drafts, CancellationToken ct)
+    {
+        var result = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var label in drafts.SelectMany(d => d.NewGroups))
+        {
+            var key = NameNormalizer.SortKey(label);
+            if (result.ContainsKey(key))
+                continue;
+            result[key] = (await referenceValues.AddAsync(ReferenceListKind.Groupe, label, ct)).Id;
+        }
+        return result;
     }
 
     /// <summary>

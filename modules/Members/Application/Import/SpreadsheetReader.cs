@@ -20,8 +20,14 @@ public static class ImportLimits
     public const int MaxCellLength = 10_000;
 }
 
-/// <summary>One data row of a sheet: its line number as the user sees it (the header is line 1) and its cells.</summary>
+/// <summary>One data row of a sheet: its line number as the user sees it in the spreadsheet and its cells.</summary>
 public sealed record SheetRow(int Line, object?[] Cells);
+
+/// <summary>Where the user says the header is (null: found automatically).</summary>
+public sealed record SheetChoice(string? Sheet, int? HeaderLine);
+
+/// <summary>One of the first lines of the sheet, for the « the header is at line… » choice.</summary>
+public sealed record HeadLine(int Line, string Text);
 
 /// <summary>How a CSV file was read (shown in the preview, so a wrong guess is visible).</summary>
 public sealed record CsvFormat(string EncodingName, char Separator);
@@ -31,6 +37,15 @@ public sealed class SheetReadResult
     public required IReadOnlyList<string> Headers { get; init; }
     public required IEnumerable<SheetRow> Rows { get; init; }
     public CsvFormat? Csv { get; init; }
+    /// <summary>The header's line number in the sheet.</summary>
+    public int HeaderLine { get; init; } = 1;
+    /// <summary>Whether the header line was found by the reader (not chosen by the user).</summary>
+    public bool HeaderFound { get; init; } = true;
+    /// <summary>The sheet read (xlsx) and every sheet of the workbook.</summary>
+    public string? Sheet { get; init; }
+    public IReadOnlyList<string> Sheets { get; init; } = [];
+    /// <summary>The first lines of the sheet (where a header may be).</summary>
+    public IReadOnlyList<HeadLine> Head { get; init; } = [];
 }
 
 /// <summary>
@@ -93,8 +108,52 @@ public static class SpreadsheetReader
         return control > sample / 20;
     }
 
-    public static SheetReadResult Read(byte[] content, ImportFileKind kind) =>
-        kind == ImportFileKind.Xlsx ? ReadXlsx(content) : ReadCsv(content);
+    /// <summary>How many lines the header is looked for in (title rows, a blank line, a merged caption…).</summary>
+    public const int HeaderSearchLines = 20;
+
+    public static SheetReadResult Read(byte[] content, ImportFileKind kind, SheetChoice? choice = null) =>
+        kind == ImportFileKind.Xlsx ? ReadXlsx(content, choice) : ReadCsv(content, choice);
+
+    /// <summary>
+    /// The header among the first lines: the line whose cells best match the known French headers
+    /// (see <see cref="ImportMapping.HeaderScore"/>), the first of equals; without any, the first
+    /// non-blank line (the mapping then asks the user). A line the user chose wins when it exists.
+    /// </summary>
+    private static (int Index, bool Found) FindHeader(IReadOnlyList<object?[]> head, int? chosenIndex)
+    {
+        var best = -1;
+        var bestScore = 0;
+        for (var i = 0; i < head.Count; i++)
+        {
+            if (head[i].All(IsBlank))
+                continue;
+            var score = ImportMapping.HeaderScore(head[i].Take(ImportLimits.MaxColumns).Select(CellText).ToList());
+            if (score > bestScore)
+            {
+                best = i;
+                bestScore = score;
+            }
+        }
+        if (chosenIndex is { } chosen && chosen >= 0 && chosen < head.Count && !head[chosen].All(IsBlank))
+            return (chosen, chosen == best);
+        if (best >= 0)
+            return (best, true);
+        for (var i = 0; i < head.Count; i++)
+        {
+            if (!head[i].All(IsBlank))
+                return (i, false);
+        }
+        return (-1, false);
+    }
+
+    private static IReadOnlyList<HeadLine> HeadLines(IReadOnlyList<object?[]> head, Func<int, int> lineOf) =>
+        head.Select((cells, i) => new HeadLine(lineOf(i), Shorten(string.Join(" | ", cells.Select(CellText).Where(t => t.Length > 0)), 120)))
+            .Where(h => h.Text.Length > 0).ToList();
+
+    private static string Shorten(string text, int max) => text.Length > max ? text[..max] + "…" : text;
+
+    private static ImportFileException EmptyFile() =>
+        new("Le fichier est vide : aucune ligne ne contient les titres des colonnes (Nom, Prénom, Date de naissance…).");
 
     // ---------------------------------------------------------------- xlsx
 
@@ -140,28 +199,66 @@ public static class SpreadsheetReader
     private static ImportFileException TooLarge() =>
         new($"Ce classeur est trop volumineux une fois décompressé (plus de {ImportLimits.MaxUncompressedBytes / 1024 / 1024} Mo) : découpez-le en plusieurs fichiers.");
 
-    private static SheetReadResult ReadXlsx(byte[] content)
+    private static SheetReadResult ReadXlsx(byte[] content, SheetChoice? choice)
     {
         CheckZip(content);
-        List<object?[]> head;
+        List<string> sheets;
         try
         {
-            head = QueryXlsx(content).Take(1).ToList();
+            sheets = MiniExcel.GetSheetNames(new MemoryStream(content, writable: false));
         }
         catch (Exception ex) when (ex is not ImportFileException)
         {
             throw new ImportFileException("Ce fichier .xlsx est illisible ou endommagé : ouvrez-le dans votre tableur et enregistrez-le à nouveau.");
         }
-        if (head.Count == 0 || head[0].All(IsBlank))
-            throw new ImportFileException("Le fichier est vide : la première ligne doit contenir les titres des colonnes (Nom, Prénom, Date de naissance…).");
-        var headers = Headers(head[0]);
-        return new SheetReadResult { Headers = headers, Rows = XlsxRows(content, headers.Count) };
+        if (sheets.Count == 0)
+            throw EmptyFile();
+        // The sheet the user chose; else the first one with a recognisable header (a cover sheet,
+        // "Mode d'emploi" or an empty "Feuil1" before the list is passed over); else the first.
+        var candidates = choice?.Sheet is { } wanted && sheets.Contains(wanted) ? [wanted] : sheets;
+        (string Sheet, List<object?[]> Head, int Index, bool Found)? first = null;
+        foreach (var sheet in candidates)
+        {
+            List<object?[]> head;
+            try
+            {
+                head = QueryXlsx(content, sheet).Take(HeaderSearchLines).ToList();
+            }
+            catch (Exception ex) when (ex is not ImportFileException)
+            {
+                throw new ImportFileException("Ce fichier .xlsx est illisible ou endommagé : ouvrez-le dans votre tableur et enregistrez-le à nouveau.");
+            }
+            // A header line given without a sheet is the first sheet's.
+            var chosen = (choice?.Sheet ?? candidates[0]) == sheet && choice?.HeaderLine is { } line ? line - 1 : (int?)null;
+            var (index, found) = FindHeader(head, chosen);
+            if (index < 0)
+                continue;
+            first ??= (sheet, head, index, found);
+            if (found || chosen is not null)
+            {
+                first = (sheet, head, index, found);
+                break;
+            }
+        }
+        if (first is not { } picked)
+            throw EmptyFile();
+        var headers = Headers(picked.Head[picked.Index]);
+        return new SheetReadResult
+        {
+            Headers = headers,
+            Rows = XlsxRows(content, picked.Sheet, picked.Index + 1, headers.Count),
+            HeaderLine = picked.Index + 1,
+            HeaderFound = picked.Found,
+            Sheet = picked.Sheet,
+            Sheets = sheets,
+            Head = HeadLines(picked.Head, i => i + 1),
+        };
     }
 
-    private static IEnumerable<SheetRow> XlsxRows(byte[] content, int columns)
+    private static IEnumerable<SheetRow> XlsxRows(byte[] content, string sheet, int headerLine, int columns)
     {
         var line = 0;
-        using var enumerator = QueryXlsx(content).GetEnumerator();
+        using var enumerator = QueryXlsx(content, sheet).GetEnumerator();
         while (true)
         {
             object?[] cells;
@@ -176,7 +273,7 @@ public static class SpreadsheetReader
                 throw new ImportFileException($"Ce fichier .xlsx est illisible à partir de la ligne {line + 1} : ouvrez-le dans votre tableur et enregistrez-le à nouveau.");
             }
             line++;
-            if (line == 1)
+            if (line <= headerLine)
                 continue;
             if (cells.All(IsBlank))
                 continue;
@@ -184,10 +281,10 @@ public static class SpreadsheetReader
         }
     }
 
-    private static IEnumerable<object?[]> QueryXlsx(byte[] content)
+    private static IEnumerable<object?[]> QueryXlsx(byte[] content, string sheet)
     {
         var stream = new MemoryStream(content, writable: false);
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX))
         {
             var cells = new object?[Math.Min(row.Count, ImportLimits.MaxColumns)];
             var i = 0;
@@ -203,37 +300,38 @@ public static class SpreadsheetReader
 
     // ---------------------------------------------------------------- csv
 
-    private static SheetReadResult ReadCsv(byte[] content)
+    private static SheetReadResult ReadCsv(byte[] content, SheetChoice? choice)
     {
         var (text, encodingName) = Decode(content);
         if (text.Trim().Length == 0)
             throw new ImportFileException("Le fichier est vide.");
         var separator = DetectSeparator(text);
-        using var records = ParseCsv(text, separator).GetEnumerator();
-        if (!records.MoveNext())
+        var head = ParseCsv(text, separator).Take(HeaderSearchLines).ToList();
+        if (head.Count == 0)
             throw new ImportFileException("Le fichier est vide.");
-        var header = records.Current.Cells;
-        if (header.All(IsBlank))
-            throw new ImportFileException("Le fichier est vide : la première ligne doit contenir les titres des colonnes (Nom, Prénom, Date de naissance…).");
-        var headers = Headers(header);
+        var chosen = choice?.HeaderLine is { } line ? head.FindIndex(r => r.Line == line) : (int?)null;
+        var (index, found) = FindHeader(head.Select(r => (object?[])r.Cells).ToList(), chosen is >= 0 ? chosen : null);
+        if (index < 0)
+            throw EmptyFile();
+        var headers = Headers(head[index].Cells);
         return new SheetReadResult
         {
             Headers = headers,
-            Rows = CsvRows(text, separator, headers.Count),
+            Rows = CsvRows(text, separator, index + 1, headers.Count),
             Csv = new CsvFormat(encodingName, separator),
+            HeaderLine = head[index].Line,
+            HeaderFound = found,
+            Head = HeadLines(head.Select(r => (object?[])r.Cells).ToList(), i => head[i].Line),
         };
     }
 
-    private static IEnumerable<SheetRow> CsvRows(string text, char separator, int columns)
+    private static IEnumerable<SheetRow> CsvRows(string text, char separator, int skip, int columns)
     {
-        var first = true;
+        var index = 0;
         foreach (var record in ParseCsv(text, separator))
         {
-            if (first)
-            {
-                first = false;
+            if (index++ < skip)
                 continue;
-            }
             if (record.Cells.All(IsBlank))
                 continue;
             yield return new SheetRow(record.Line, Fit(record.Cells, columns));
@@ -259,17 +357,30 @@ public static class SpreadsheetReader
         }
     }
 
-    /// <summary>The separator used most on the first line, outside quotes (";" wins a tie: French Excel's).</summary>
+    /// <summary>
+    /// The separator of the line that has the most of one, outside quotes, among the first lines
+    /// (";" wins a tie: French Excel's). Title lines above the header ("Liste des adhérents, juin")
+    /// have few or none, so the header decides.
+    /// </summary>
     public static char DetectSeparator(string text)
     {
         int semicolons = 0, commas = 0, tabs = 0;
+        int maxSemicolons = 0, maxCommas = 0, maxTabs = 0;
         var quoted = false;
+        var lines = 0;
         foreach (var c in text)
         {
             if (c == '"')
                 quoted = !quoted;
             else if (!quoted && c is '\n' or '\r')
-                break;
+            {
+                if (c == '\n' && ++lines >= HeaderSearchLines)
+                    break;
+                maxSemicolons = Math.Max(maxSemicolons, semicolons);
+                maxCommas = Math.Max(maxCommas, commas);
+                maxTabs = Math.Max(maxTabs, tabs);
+                semicolons = commas = tabs = 0;
+            }
             else if (!quoted && c == ';')
                 semicolons++;
             else if (!quoted && c == ',')
@@ -277,9 +388,12 @@ public static class SpreadsheetReader
             else if (!quoted && c == '\t')
                 tabs++;
         }
-        if (tabs > semicolons && tabs > commas)
+        maxSemicolons = Math.Max(maxSemicolons, semicolons);
+        maxCommas = Math.Max(maxCommas, commas);
+        maxTabs = Math.Max(maxTabs, tabs);
+        if (maxTabs > maxSemicolons && maxTabs > maxCommas)
             return '\t';
-        return commas > semicolons ? ',' : ';';
+        return maxCommas > maxSemicolons ? ',' : ';';
     }
 
     public sealed record CsvRecord(int Line, string[] Cells);

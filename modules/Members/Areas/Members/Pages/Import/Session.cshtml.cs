@@ -20,6 +20,11 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
     [BindProperty] public List<ImportField> Columns { get; set; } = [];
     [BindProperty] public List<Guid> GroupIds { get; set; } = [];
     [BindProperty] public bool MergeDuplicates { get; set; }
+    /// <summary>The header line the user chose (the reader's guess is preselected).</summary>
+    [BindProperty] public int? HeaderLine { get; set; }
+    [BindProperty] public string? Sheet { get; set; }
+    /// <summary>Values of the « Groupe(s) » column to create as groups.</summary>
+    [BindProperty] public List<string> CreateGroups { get; set; } = [];
 
     public ImportPreview? Preview { get; private set; }
     public ImportState? State { get; private set; }
@@ -106,7 +111,7 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
     {
         try
         {
-            return await imports.PreviewAsync(Id, new ImportOptions { Columns = Columns, MergeDuplicates = MergeDuplicates }, ct);
+            return await imports.PreviewAsync(Id, new ImportOptions { Columns = Columns, MergeDuplicates = MergeDuplicates, HeaderLine = HeaderLine, Sheet = Sheet }, ct);
         }
         catch (BusinessException)
         {
@@ -114,7 +119,10 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
         }
     }
 
-    private ImportOptions Options() => new() { Columns = Columns, GroupIds = GroupIds, MergeDuplicates = MergeDuplicates };
+    private ImportOptions Options() => new()
+    {
+        Columns = Columns, GroupIds = GroupIds, MergeDuplicates = MergeDuplicates, HeaderLine = HeaderLine, Sheet = Sheet, CreateGroups = CreateGroups,
+    };
 
     private async Task LoadGroupsAsync(CancellationToken ct) => Groups = (await references.GetAsync(ct)).Active(ReferenceListKind.Groupe);
 

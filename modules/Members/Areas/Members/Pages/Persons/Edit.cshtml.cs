@@ -29,6 +29,7 @@ public sealed class EditModel(PersonService persons) : PersonFormPage(persons)
             QuotientFamilialId = Person.QuotientFamilialId,
             Email = Person.Email,
             Mobile = Person.Mobile,
+            Landline = Person.Landline,
             AvatarKey = Person.AvatarKey,
             RegisteredOn = Person.RegisteredOn,
             Notes = Person.Notes,
