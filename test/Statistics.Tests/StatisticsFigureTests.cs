@@ -128,6 +128,35 @@ public abstract class StatisticsFigureTests(StatisticsApp app)
     }
 
     [Fact]
+    public async Task Every_drill_down_lists_exactly_the_persons_and_presences_its_figure_counts()
+    {
+        var (data, report) = await ComputeAsync();
+        var query = new StatisticsQuery { From = D("2025-03-01"), To = D("2025-03-31"), AgeBrackets = Brackets() };
+        Task<DrillDown> List(string figure, string? line = null) =>
+            app.InScopeAsync(data.StructureId, sp => sp.GetRequiredService<StatisticsService>().DrillDownAsync(query, figure, line));
+
+        foreach (var figure in report.Figures.Where(f => FigureKeys.HasList(f.Key)))
+        {
+            var list = await List(figure.Key);
+            (figure.Key == FigureKeys.Presences ? list.Presences : list.Persons).ShouldBe((int)figure.Value, figure.Key);
+        }
+        foreach (var section in report.Breakdowns)
+        {
+            foreach (var line in section.Lines)
+            {
+                var list = await List(section.Key, line.Key);
+                list.Persons.ShouldBe(line.Persons, $"{section.Key} {line.Label}");
+                list.Presences.ShouldBe(line.Presences, $"{section.Key} {line.Label} (presences)");
+            }
+        }
+        // Written out for one figure: the RSA children are Léo and Emma MARTIN, 2 presences each… Léo 2, Emma 1.
+        (await List(FigureKeys.RsaChildren)).Rows.Select(r => (r.FirstName, r.Presences)).ShouldBe([("Emma", 1), ("Léo", 2)]);
+        (await List(FigureKeys.ByAge, FigureKeys.None)).Rows.ShouldHaveSingleItem().LastName.ShouldBe("Anonyme");
+        await Should.ThrowAsync<Platform.Contracts.BusinessException>(() => List(FigureKeys.OpenDays));
+        await Should.ThrowAsync<Platform.Contracts.BusinessException>(() => List(FigureKeys.ByVille, Guid.NewGuid().ToString()));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_french_message()
     {
         var data = await app.DatasetAsync();

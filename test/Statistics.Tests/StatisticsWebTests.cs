@@ -74,6 +74,38 @@ public abstract class StatisticsWebTests(StatisticsApp app)
     }
 
     [Fact]
+    public async Task A_figure_links_to_its_list_on_the_page_and_in_the_api()
+    {
+        var data = await app.DatasetAsync();
+        using var admin = await app.SignInAsync(data.Structure.AdminEmail);
+        var lille = data.Item(ReferenceData.Contracts.ReferenceListKind.Ville, "lille");
+        var page = await admin.GetPageAsync("/statistiques?Du=2025-03-01&Au=2025-03-31");
+        page.ShouldContain($"/statistiques/liste?Du=2025-03-01&amp;Au=2025-03-31&amp;Chiffre=villes&amp;Ligne={lille}");
+        var list = await admin.GetTextAsync($"/statistiques/liste?Du=2025-03-01&Au=2025-03-31&Chiffre=villes&Ligne={lille}");
+        list.ShouldContain("Par ville de résidence — Lille");
+        list.ShouldContain("3 personnes, 5 présences du 01/03/2025 au 31/03/2025");
+        list.ShouldContain("Alice");
+        list.ShouldContain("Emma");
+        list.ShouldNotContain("Zoé");
+
+        var response = await admin.PostJsonAsync("/api/statistics/drilldown", new { query = new { from = "2025-03-01", to = "2025-03-31" }, figure = "enfants-rsa" });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = (await response.Content.ReadFromJsonAsync<DrillDown>())!.Rows;
+        rows.Select(r => r.FirstName).ShouldBe(["Emma", "Léo"]);
+
+        // Another structure: this structure's list value is no line of its own (400, nothing listed).
+        var (_, other) = await app.StructureWithAdminAsync("Autre liste");
+        using (other)
+        {
+            var refused = await other.PostJsonAsync("/api/statistics/drilldown", new { query = new { from = "2025-03-01", to = "2025-03-31" }, figure = "villes", line = lille.ToString() });
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var empty = (await (await other.PostJsonAsync("/api/statistics/drilldown", new { query = new { from = "2025-03-01", to = "2025-03-31" }, figure = "inscrits" })).Content.ReadFromJsonAsync<DrillDown>())!;
+            empty.Rows.ShouldBeEmpty();
+            (await other.GetTextAsync($"/statistiques/liste?Du=2025-03-01&Au=2025-03-31&Chiffre=inscrits")).ShouldNotContain("Alice");
+        }
+    }
+
+    [Fact]
     public async Task Another_structure_counts_nothing_of_this_one_in_page_api_and_pdf()
     {
         var data = await app.DatasetAsync();

@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CentresConnectes.Statistics.Api;
 
+/// <summary>A drill-down: the form's query, the figure's key (FigureKeys) and, for a breakdown, the line's key.</summary>
+public sealed record DrillDownRequest(StatisticsQuery? Query, string? Figure, string? Line);
+
 /// <summary>Every figure as JSON for a period and criteria, and the PDF: the same services as the page.</summary>
 internal static class StatisticsApi
 {
@@ -25,6 +28,10 @@ internal static class StatisticsApi
         var statistics = endpoints.MapApiGroup("statistics", "Statistiques").RequirePermission(StatisticsPermissions.Read);
 
         statistics.MapPost("/", (StatisticsQuery query, StatisticsService s, CancellationToken ct) => s.ComputeAsync(query, ct));
+
+        // The persons behind one figure (or one line of a breakdown), same period and criteria.
+        statistics.MapPost("/drilldown", (DrillDownRequest request, StatisticsService s, CancellationToken ct) =>
+            s.DrillDownAsync(request.Query ?? new StatisticsQuery(), request.Figure, request.Line, ct));
 
         statistics.MapPost("/pdf", async (StatisticsQuery query, StatisticsPdf pdf, CancellationToken ct) =>
         {

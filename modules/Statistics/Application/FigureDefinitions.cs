@@ -21,6 +21,12 @@ public static class FigureKeys
     public const string ByAge = "tranches-age";
     /// <summary>The line of persons with no value (« Non renseigné », « Hors tranches »).</summary>
     public const string None = "aucun";
+
+    /// <summary>Figures whose persons can be listed (not the opening days and hours, nor families).</summary>
+    public static bool HasList(string key) => key is not (OpenDays or OpenHours or Families);
+
+    public static bool IsKnown(string key) => key is OpenDays or OpenHours or Present or Registrations or Presences or Families or Boys or Girls
+        or RsaChildren or Under6 or Over6 or GrandParents or ByVille or ByStatut or ByQuotient or ByAge;
 }
 
 /// <summary>Each figure's French label and definition (tooltips, exports, the manual say the same).</summary>

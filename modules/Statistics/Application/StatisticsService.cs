@@ -13,10 +13,11 @@ namespace CentresConnectes.Statistics.Application;
 /// Ludothèque (tenant-filtered by the shared context); only the period's slots are read (a few hundred
 /// rows) to unite each day's intervals. Definitions: <see cref="FigureDefinitions"/>.
 /// </summary>
-public sealed class StatisticsService(
+public sealed partial class StatisticsService(
     IMembersStatisticsQuery members,
     ILudothequeStatisticsQuery ludotheque,
-    IReferenceDataQuery references)
+    IReferenceDataQuery references,
+    IMemberDirectory directory)
 {
     /// <summary>Longer periods are not what funders ask for, and would be slow to compare.</summary>
     public const int MaxDays = 366 * 3;
@@ -104,6 +105,40 @@ public sealed class StatisticsService(
         return brackets;
     }
 
+    /// <summary>The queries every figure of a period is counted on (and its drill-down listed from).</summary>
+    private sealed record Population(
+        IQueryable<PersonFacts> Persons,
+        IQueryable<PresenceRow> Presences,
+        IQueryable<PersonFacts> Present,
+        IQueryable<PersonFacts> PresentChildren,
+        IQueryable<Guid?> RsaHouseholds,
+        DateOnly Sixth);
+
+    private Population Build(DateOnly from, DateOnly to, DateOnly ageDate, Criteria criteria)
+    {
+        var persons = criteria.Apply(members.Persons);
+        var presences = ludotheque.Presences.Where(p => p.Date >= from && p.Date <= to)
+            .Join(persons, p => p.PersonId, x => x.Id, (p, x) => new PresenceRow
+            {
+                PersonId = p.PersonId,
+                HouseholdId = p.HouseholdId ?? x.HouseholdId,
+                VilleId = x.VilleId,
+                StatutId = x.StatutId,
+                QuotientFamilialId = x.QuotientFamilialId,
+                DateOfBirth = x.DateOfBirth,
+            });
+        var presentIds = presences.Select(p => p.PersonId).Distinct();
+        var present = persons.Where(x => presentIds.Contains(x.Id));
+        // RSA: another, non-child member of the household (present or not, criteria or not) has minima = RSA.
+        var children = criteria.Codes.Children;
+        var rsaHouseholds = members.Persons
+            .Where(x => x.HouseholdId != null && criteria.Codes.Rsa.Contains(x.MinimaSociauxId) && !children.Contains(x.StatutId))
+            .Select(x => x.HouseholdId);
+        var presentChildren = present.Where(x => children.Contains(x.StatutId));
+        // Age on the calculation date: « aged 6 or more » ⇔ born on or before that date six years earlier.
+        return new Population(persons, presences, present, presentChildren, rsaHouseholds, ageDate.AddYears(-6));
+    }
+
     /// <summary>The counts of one period (the page shows two: the period and the one before).</summary>
     private sealed class Counts
     {
@@ -136,19 +171,7 @@ public sealed class StatisticsService(
         counts.OpenDays = slots.Select(s => s.Date).Distinct().Count();
         counts.OpenMinutes = slots.GroupBy(s => s.Date).Sum(day => OpeningTime.UnitedMinutes(day.Select(s => (s.Start, s.End))));
 
-        var persons = criteria.Apply(members.Persons);
-        var presences = ludotheque.Presences.Where(p => p.Date >= from && p.Date <= to)
-            .Join(persons, p => p.PersonId, x => x.Id, (p, x) => new PresenceRow
-            {
-                PersonId = p.PersonId,
-                HouseholdId = p.HouseholdId ?? x.HouseholdId,
-                VilleId = x.VilleId,
-                StatutId = x.StatutId,
-                QuotientFamilialId = x.QuotientFamilialId,
-                DateOfBirth = x.DateOfBirth,
-            });
-        var presentIds = presences.Select(p => p.PersonId).Distinct();
-        var present = persons.Where(x => presentIds.Contains(x.Id));
+        var (persons, presences, present, presentChildren, rsaHouseholds, sixth) = Build(from, to, ageDate, criteria);
 
         counts.Present = await present.CountAsync(ct);
         counts.Presences = await presences.CountAsync(ct);
@@ -158,15 +181,7 @@ public sealed class StatisticsService(
         counts.Girls = await present.CountAsync(x => criteria.Codes.Femmes.Contains(x.SexeId), ct);
         counts.GrandParents = await present.CountAsync(x => criteria.Codes.GrandParents.Contains(x.StatutId), ct);
 
-        // RSA: another, non-child member of the household (present or not, criteria or not) has minima = RSA.
-        var children = criteria.Codes.Children;
-        var rsaHouseholds = members.Persons
-            .Where(x => x.HouseholdId != null && criteria.Codes.Rsa.Contains(x.MinimaSociauxId) && !children.Contains(x.StatutId))
-            .Select(x => x.HouseholdId);
-        var presentChildren = present.Where(x => children.Contains(x.StatutId));
         counts.RsaChildren = await presentChildren.CountAsync(x => rsaHouseholds.Contains(x.HouseholdId), ct);
-        // Age on the calculation date: « aged 6 or more » ⇔ born on or before that date six years earlier.
-        var sixth = ageDate.AddYears(-6);
         counts.Under6 = await presentChildren.CountAsync(x => x.DateOfBirth > sixth, ct);
         counts.Over6 = await presentChildren.CountAsync(x => x.DateOfBirth <= sixth, ct);
 
@@ -214,7 +229,7 @@ public sealed class StatisticsService(
     }
 
     /// <summary>« DateOfBirth in any of the ranges », as SQL comparisons on the date column (index-friendly, the same on both databases).</summary>
-    private static Expression<Func<T, bool>> BornIn<T>(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges)
+    private static Expression<Func<T, bool>> BornIn<T>(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges, bool negate = false)
     {
         var x = Expression.Parameter(typeof(T), "x");
         var born = Expression.Property(x, "DateOfBirth");
@@ -226,6 +241,6 @@ public sealed class StatisticsService(
                 Expression.GreaterThan(born, Expression.Constant(after)));
             body = ranges.Count == 1 ? inRange : Expression.OrElse(body, inRange);
         }
-        return Expression.Lambda<Func<T, bool>>(body, x);
+        return Expression.Lambda<Func<T, bool>>(negate ? Expression.Not(body) : body, x);
     }
 }

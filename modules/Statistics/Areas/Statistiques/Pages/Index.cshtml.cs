@@ -88,6 +88,29 @@ public sealed class IndexModel(StatisticsService statistics, IReferenceDataQuery
         return QueryHelpers.AddQueryString("/api/statistics/pdf", parameters);
     }
 
+    /// <summary>The drill-down of a figure (or of a breakdown's line), with this form.</summary>
+    public string ListUrl(string figure, string? line = null)
+    {
+        var parameters = new List<KeyValuePair<string, string?>>
+        {
+            new("Du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("Au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("Chiffre", figure),
+        };
+        if (line is not null)
+            parameters.Add(new("Ligne", line));
+        if (DateAge is { } ageDate)
+            parameters.Add(new("DateAge", ageDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        foreach (var (name, values) in new[] { ("Sexe", Sexe), ("Ville", Ville), ("Minima", Minima), ("Qf", Qf), ("Statut", Statut) })
+            parameters.AddRange(values.Select(v => new KeyValuePair<string, string?>(name, v.ToString())));
+        foreach (var (min, max) in BracketRows)
+        {
+            parameters.Add(new("Mini", min?.ToString(CultureInfo.InvariantCulture)));
+            parameters.Add(new("Maxi", max?.ToString(CultureInfo.InvariantCulture)));
+        }
+        return QueryHelpers.AddQueryString("/statistiques/liste", parameters);
+    }
+
     public bool IsChecked(ReferenceListKind kind, Guid id) => kind switch
     {
         ReferenceListKind.Sexe => Sexe.Contains(id),

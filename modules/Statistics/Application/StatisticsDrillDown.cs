@@ -1,0 +1,103 @@
+using CentresConnectes.Members.Contracts;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CentresConnectes.Statistics.Application;
+
+/// <summary>The persons behind a figure: as many rows as the figure counts persons, their presences summing to its presences.</summary>
+public sealed record DrillDown(string Title, string Definition, IReadOnlyList<DrillDownRow> Rows)
+{
+    public int Persons => Rows.Count;
+
+    public int Presences => Rows.Sum(r => r.Presences);
+}
+
+/// <summary>One person counted, with their presences in the period (within the same selection).</summary>
+public sealed record DrillDownRow(Guid PersonId, string LastName, string FirstName, int Presences);
+
+public sealed partial class StatisticsService
+{
+    /// <summary>
+    /// The list of a figure (<see cref="FigureKeys"/>) or of one line of a breakdown (<paramref name="line"/>:
+    /// the list value's id, the bracket's index, or « aucun »), with the same period and criteria, built
+    /// from the very queries the figure is counted on. Names only: no social data is listed.
+    /// </summary>
+    public async Task<DrillDown> DrillDownAsync(StatisticsQuery query, string? figure, string? line, CancellationToken ct = default)
+    {
+        var (from, to) = Period(query);
+        var items = await references.ListAllAsync(includeInactive: true, ct);
+        var criteria = Criteria.From(query, items);
+        var brackets = await BracketsAsync(query, ct);
+        var ageDate = query.AgeDate ?? to;
+        var p = Build(from, to, ageDate, criteria);
+        var codes = criteria.Codes;
+        var ranges = brackets.Select(b => (Latest: ageDate.AddYears(-b.MinAge), After: ageDate.AddYears(-(b.MaxAge + 1)))).ToList();
+        var sixth = p.Sixth;
+
+        Guid? Value()
+        {
+            if (line == FigureKeys.None)
+                return null;
+            return Guid.TryParse(line, out var id) ? id : throw new BusinessException("Cette ligne n'existe pas : revenez aux statistiques et cliquez à nouveau.");
+        }
+        IQueryable<PersonFacts> selection;
+        string title;
+        switch (figure)
+        {
+            case FigureKeys.Present or FigureKeys.Presences: selection = p.Present; title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.Registrations: selection = p.Persons.Where(x => x.RegisteredOn >= from && x.RegisteredOn <= to); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.Boys: selection = p.Present.Where(x => codes.Hommes.Contains(x.SexeId)); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.Girls: selection = p.Present.Where(x => codes.Femmes.Contains(x.SexeId)); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.GrandParents: selection = p.Present.Where(x => codes.GrandParents.Contains(x.StatutId)); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.RsaChildren: selection = p.PresentChildren.Where(x => p.RsaHouseholds.Contains(x.HouseholdId)); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.Under6: selection = p.PresentChildren.Where(x => x.DateOfBirth > sixth); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.Over6: selection = p.PresentChildren.Where(x => x.DateOfBirth <= sixth); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.ByVille or FigureKeys.ByStatut or FigureKeys.ByQuotient:
+            {
+                var value = Value();
+                selection = (figure, value) switch
+                {
+                    (FigureKeys.ByVille, null) => p.Present.Where(x => x.VilleId == null),
+                    (FigureKeys.ByVille, _) => p.Present.Where(x => x.VilleId == value),
+                    (FigureKeys.ByStatut, null) => p.Present.Where(x => x.StatutId == null),
+                    (FigureKeys.ByStatut, _) => p.Present.Where(x => x.StatutId == value),
+                    (_, null) => p.Present.Where(x => x.QuotientFamilialId == null),
+                    _ => p.Present.Where(x => x.QuotientFamilialId == value),
+                };
+                var label = value is null ? "Non renseigné" : items.FirstOrDefault(i => i.Id == value)?.Label
+                    ?? throw new BusinessException("Cette ligne n'existe pas : revenez aux statistiques et cliquez à nouveau.");
+                title = $"{FigureDefinitions.Label(figure)} — {label}";
+                break;
+            }
+            case FigureKeys.ByAge:
+            {
+                if (line == FigureKeys.None)
+                {
+                    selection = p.Present.Where(BornIn<PersonFacts>(ranges, negate: true));
+                    title = $"{FigureDefinitions.Label(figure)} — Hors tranches";
+                }
+                else if (int.TryParse(line, out var index) && index >= 0 && index < ranges.Count)
+                {
+                    selection = p.Present.Where(BornIn<PersonFacts>([ranges[index]]));
+                    title = $"{FigureDefinitions.Label(figure)} — {BracketLabel(brackets[index])}";
+                }
+                else
+                    throw new BusinessException("Cette tranche d'âge n'existe pas : revenez aux statistiques et cliquez à nouveau.");
+                break;
+            }
+            default:
+                throw new BusinessException("Ce chiffre n'a pas de liste de personnes (jours et heures d'ouverture, familles).");
+        }
+
+        var presences = p.Presences;
+        var counted = await selection.Select(x => new { x.Id, Presences = presences.Count(r => r.PersonId == x.Id) }).ToListAsync(ct);
+        var names = (await directory.GetPersonsAsync([.. counted.Select(c => c.Id)], ct)).ToDictionary(n => n.Id);
+        var french = StringComparer.Create(ParisTime.French, ignoreCase: true);
+        var rows = counted
+            .Select(c => names.TryGetValue(c.Id, out var n) ? new DrillDownRow(c.Id, n.LastName, n.FirstName, c.Presences) : new DrillDownRow(c.Id, "", "", c.Presences))
+            .OrderBy(r => r.LastName, french).ThenBy(r => r.FirstName, french).ToList();
+        var definition = figure is not null && FigureKeys.IsKnown(figure) ? FigureDefinitions.Definition(figure) : "";
+        return new DrillDown(title, definition, rows);
+    }
+}
