@@ -2,6 +2,7 @@ using CentresConnectes.Members;
 using CentresConnectes.Platform;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData;
+using CentresConnectes.SmsAlerts;
 
 namespace CentresConnectes;
 
@@ -16,5 +17,6 @@ internal static class AppModules
         new PlatformModule(),
         new ReferenceDataModule(),
         new MembersModule(),
+        new SmsAlertsModule(),
     ];
 }

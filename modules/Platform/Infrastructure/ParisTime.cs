@@ -11,6 +11,21 @@ public static class ParisTime
     public static DateTime ToParis(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>
+    /// A Paris wall-clock time as UTC. A time skipped by the spring change (02:30 on the last Sunday of
+    /// March) is read one hour later; a time seen twice in October is the first (summer) one.
+    /// </summary>
+    public static DateTime ToUtc(DateTime parisLocal)
+    {
+        var local = DateTime.SpecifyKind(parisLocal, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+            local = local.AddHours(1);
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+    }
+
+    public static DateTime ToUtc(DateOnly date, TimeOnly time) => ToUtc(date.ToDateTime(time));
+
     /// <summary>Today's date in Paris (not the server's UTC date, wrong every night after 22:00 or 23:00).</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToParis(clock.GetUtcNow().UtcDateTime));
 
