@@ -38,24 +38,25 @@ internal sealed class RecipientRules(AppDbContext db)
     {
         if (p.IsAnonymised)
             return (null, Exclusion.NoConsent);
+        // The address first: "sans portable" says more than "sans consentement" (consent needs a number).
         if (channel == Channel.Sms)
         {
-            if (!p.ConsentSms)
-                return (null, Exclusion.NoConsent);
             if (string.IsNullOrWhiteSpace(p.MobileE164))
                 return (null, Exclusion.NoAddress);
             if (!FrenchMobile.Parse(p.MobileE164).IsValid)
                 return (null, Exclusion.InvalidAddress);
             if (optOuts.Contains(p.MobileE164))
                 return (null, Exclusion.OptedOut);
+            if (!p.ConsentSms)
+                return (null, Exclusion.NoConsent);
             return (p.MobileE164, null);
         }
-        if (!p.ConsentEmail)
-            return (null, Exclusion.NoConsent);
         if (string.IsNullOrWhiteSpace(p.Email))
             return (null, Exclusion.NoAddress);
         if (!System.Net.Mail.MailAddress.TryCreate(p.Email, out _))
             return (null, Exclusion.InvalidAddress);
+        if (!p.ConsentEmail)
+            return (null, Exclusion.NoConsent);
         return (p.Email, null);
     }
 

@@ -1,0 +1,23 @@
+namespace CentresConnectes.TestSupport;
+
+/// <summary>
+/// The real clock shifted by an offset the test sets: time keeps flowing (timeouts, leases), but a
+/// test can stand on a Tuesday at 10:00 in Paris, or jump past a deadline.
+/// </summary>
+public sealed class TestClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public TimeSpan Offset
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+        set => Interlocked.Exchange(ref _offsetTicks, value.Ticks);
+    }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+
+    public void Advance(TimeSpan by) => Offset += by;
+
+    /// <summary>Moves the clock to <paramref name="utc"/> (time flows on from there).</summary>
+    public void Set(DateTime utc) => Offset = DateTime.SpecifyKind(utc, DateTimeKind.Utc) - base.GetUtcNow().UtcDateTime;
+}
