@@ -148,7 +148,7 @@ public abstract class TenancyTests(SmsFactory factory)
         api.ShouldNotContain(a.Token);
         api.ShouldNotContain(FakeSmsProvider.OvhApplicationSecret);
         // Only the super-admin sets providers.
-        (await a.Client.GetAsync("/admin/sms")).ShouldBe(HttpStatusCode.Forbidden);
+        (await a.Client.GetAsync("/admin/sms")).ShouldRedirectTo("/erreur/403");
         using var super = await factory.SignInAsync("super@plateforme.test");
         (await super.GetTextAsync("/admin/sms")).ShouldContain(a.Structure.Name);
         var save = await super.PostFormAsync($"/admin/sms?structure={a.Structure.Id}", Form(("structure", a.Structure.Id.ToString()), ("Input.Provider", "Brevo"),
