@@ -16,10 +16,12 @@ namespace CentresConnectes.Benchmarks;
 ///   import-50k            a realistic 50,000-line French xlsx (2 % duplicates, 1 % bad lines) imported into
 ///                         PostgreSQL and SQLite, each in a fresh process (peak memory is the app's own).
 ///   members-search-100k   100,000 persons; alphabetical pages and prefix searches, p95.
+///   campaign-10k          a campaign to 10,000 consenting persons in two groups: scheduling time, then
+///                         dispatch to the fake SMS provider (msg/s) against a bare loop of the same calls.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private static readonly string[] Scenarios = ["import-50k", "members-search-100k"];
+    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "campaign-10k"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -35,6 +37,8 @@ internal static class BenchmarkProgram
                 return await ImportScenario.ChildAsync(Enum.Parse<DatabaseProvider>(args[1]), args[2], args[3]);
             case "members-search-100k":
                 return await SearchScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+            case "campaign-10k":
+                return await CampaignScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
             default:
                 Console.Error.WriteLine($"Unknown scenario '{args[0]}'. Scenarios: {string.Join(", ", Scenarios)}");
                 return 2;

@@ -61,13 +61,13 @@ public sealed class SmsJourneyTests : StructureJourney
         // 3. A campaign to two groups: the composer counts, replaces the special characters, explains who receives it.
         await page.GotoAsync("/alertes/envois");
         await page.GetByTestId("new-campaign").ClickAsync();
-        await page.GetByLabel("Titre").FillAsync("Sortie au musée");
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Sortie au musée");
         await page.GetByLabel("Petite enfance").CheckAsync();
         await page.GetByLabel("Culture").CheckAsync();
-        await page.GetByLabel("Message").FillAsync("Bonjour {prenom}, sortie au musée samedi : rendez-vous à 10 h devant le centre. N’oubliez pas votre goûter !");
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync("Bonjour {prenom}, sortie au musée samedi : rendez-vous à 10 h devant le centre. N’oubliez pas votre goûter !");
         await Expect(page.GetByTestId("sms-encoding")).ToHaveTextAsync("Unicode");
         await page.GetByTestId("to-gsm7").ClickAsync();
-        await Expect(page.GetByLabel("Message")).ToHaveValueAsync(new Regex("N'oubliez pas votre gouter"));
+        await Expect(page.GetByLabel("Message", new() { Exact = true })).ToHaveValueAsync(new Regex("N'oubliez pas votre gouter"));
         await Expect(page.GetByTestId("sms-encoding")).ToHaveTextAsync("GSM-7");
         await page.GetByTestId("count-recipients").ClickAsync();
         await Expect(page.GetByTestId("campaign-preview")).ToContainTextAsync("2 personne(s) sur 3 recevront ce message.");
