@@ -27,7 +27,9 @@ public sealed class PersonModel(ReminderService reminders, IReferenceDataQuery r
         if (ReminderTemplates.Find(modele) is { } template)
         {
             var category = Categories.FirstOrDefault(c => c.Label.Contains(template.CategoryHint, StringComparison.OrdinalIgnoreCase));
-            Input = ReminderInput.FromTemplate(template, category?.Id, ParisTime.Today(clock).AddDays(14));
+            // A window starts from the one open today; a date is proposed two weeks ahead (to be corrected).
+            var today = ParisTime.Today(clock);
+            Input = ReminderInput.FromTemplate(template, category?.Id, template.Kind == ScheduleKind.MonthlyWindow ? today : today.AddDays(14));
         }
     }
 
