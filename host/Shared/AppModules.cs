@@ -4,6 +4,7 @@ using CentresConnectes.Platform;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData;
 using CentresConnectes.Statistics;
+using CentresConnectes.SmsAlerts;
 
 namespace CentresConnectes;
 
@@ -19,6 +20,7 @@ internal static class AppModules
         new ReferenceDataModule(),
         new MembersModule(),
         new LudothequeModule(),
+        new SmsAlertsModule(),
         new StatisticsModule(),
     ];
 }

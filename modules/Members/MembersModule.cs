@@ -22,6 +22,7 @@ public sealed class MembersModule : IModule
         services.AddScoped<ReferenceLookupCache>();
         services.AddScoped<MemberPrivacy>();
         services.AddScoped<PersonService>();
+        services.AddScoped<IMemberConsent>(sp => sp.GetRequiredService<PersonService>());
         services.AddScoped<HouseholdService>();
         services.AddScoped<RegisterQueryService>();
         services.AddScoped<ExportService>();

@@ -23,7 +23,7 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public static async Task<BenchApp> StartAsync(DatabaseProvider provider)
+    public static async Task<BenchApp> StartAsync(DatabaseProvider provider, TimeProvider? clock = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cc-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -53,6 +53,8 @@ internal sealed class BenchApp : IAsyncDisposable
             ["Members:Import:InlineMaxRows"] = "1000000",
         });
         builder.AddCentresConnectes(AppModules.All());
+        if (clock is not null)
+            builder.Services.AddSingleton(clock);
         var app = builder.Build();
         await app.InitializeAsync();
         return new BenchApp(app, dataDirectory, database);

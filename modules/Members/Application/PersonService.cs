@@ -20,7 +20,8 @@ public sealed class PersonService(
     ICurrentTenant tenant,
     IAuditLog audit,
     IEnumerable<IPersonReferenceCheck> referenceChecks,
-    TimeProvider clock)
+    IEventPublisher events,
+    TimeProvider clock) : IMemberConsent
 {
     public bool CanSeeSocialData => privacy.CanSeeSocialData;
 
@@ -68,6 +69,7 @@ public sealed class PersonService(
         var currentGroups = await db.Set<PersonGroup>().Where(g => g.PersonId == id).ToListAsync(ct);
         var values = await ValidateAsync(input, lookup, person, ct, currentGroups.Select(g => g.GroupId).ToList());
         var now = clock.GetUtcNow().UtcDateTime;
+        var (hadSms, hadEmail) = (person.ConsentSms, person.ConsentEmail);
 
         person.SetIdentity(values.LastName, values.FirstName, values.DateOfBirth);
         values.ApplyTo(person, CanSeeSocialData, CanSeeNotes);
@@ -81,7 +83,26 @@ public sealed class PersonService(
         foreach (var groupId in values.GroupIds.Where(g => currentGroups.All(c => c.GroupId != g)))
             db.Set<PersonGroup>().Add(new PersonGroup(person.Id, groupId));
         await SaveAsync(person, ct);
+        await PublishWithdrawalAsync(person, hadSms, hadEmail, ct);
     }
+
+    /// <summary>A STOP reply forwarded by the SMS provider: the SMS consent goes at once.</summary>
+    public async Task WithdrawSmsConsentAsync(Guid personId, string recordedBy, CancellationToken ct = default)
+    {
+        var person = await FindTrackedAsync(personId, ct);
+        if (!person.ConsentSms)
+            return;
+        person.SetConsent(false, person.ConsentEmail, recordedBy, clock.GetUtcNow().UtcDateTime);
+        audit.Record("Consentement SMS retiré (réponse STOP)", "Personne", personId.ToString());
+        await db.SaveChangesAsync(ct);
+        await PublishWithdrawalAsync(person, true, person.ConsentEmail, ct);
+    }
+
+    // After SaveChanges: the handlers (SmsAlerts cancels queued messages) see the committed consent.
+    private Task PublishWithdrawalAsync(Person person, bool hadSms, bool hadEmail, CancellationToken ct) =>
+        (hadSms && !person.ConsentSms) || (hadEmail && !person.ConsentEmail)
+            ? events.PublishAsync(new PersonConsentWithdrawn(person.TenantId, person.Id, hadSms && !person.ConsentSms, hadEmail && !person.ConsentEmail), ct)
+            : Task.CompletedTask;
 
     public async Task<PersonDetails> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -137,6 +158,7 @@ public sealed class PersonService(
         person.Anonymise(clock.GetUtcNow().UtcDateTime);
         audit.Record("Adhérent anonymisé (RGPD)", "Personne", id.ToString());
         await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new PersonAnonymised(person.TenantId, person.Id), ct);
     }
 
     /// <summary>Looks for a registered person the given identity would duplicate.</summary>

@@ -60,3 +60,12 @@ public interface IMemberDirectory
     /// <summary>Persons belonging to any of the groups (not anonymised), e.g. for a campaign.</summary>
     Task<IReadOnlyList<PersonSummaryDto>> ListByGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct = default);
 }
+
+/// <summary>A button another module adds to a person's file (« Rappels » of the SMS part…).</summary>
+public sealed record PersonPageLink(string Text, string Url, string Icon, string TestId);
+
+/// <summary>Implemented by modules that have a page about a person; each says which links the current user may follow.</summary>
+public interface IPersonPageLinks
+{
+    IEnumerable<PersonPageLink> For(Guid personId);
+}

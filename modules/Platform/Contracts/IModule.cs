@@ -22,6 +22,9 @@ public interface IModule
 
     void ConfigureMenu(MenuBuilder menu) { }
 
+    /// <summary>Recurring jobs of the module (declared once in the job store at start-up).</summary>
+    void ConfigureJobs(RecurringJobBuilder jobs) { }
+
     void MapEndpoints(IEndpointRouteBuilder endpoints);
 }
 

@@ -17,18 +17,16 @@ public static class ParisTime
     /// on the last Sunday of March) moves forward by that hour; a time that happens twice (the autumn
     /// hour) is its first occurrence, in summer time.
     /// </summary>
-    public static DateTime ToUtc(DateOnly date, TimeOnly time)
+    public static DateTime ToUtc(DateTime parisLocal)
     {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        var local = DateTime.SpecifyKind(parisLocal, DateTimeKind.Unspecified);
         if (Zone.IsInvalidTime(local))
             local = local.AddHours(1);
-        if (Zone.IsAmbiguousTime(local))
-        {
-            var summerOffset = Zone.GetAmbiguousTimeOffsets(local).Max();
-            return DateTime.SpecifyKind(local - summerOffset, DateTimeKind.Utc);
-        }
-        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
     }
+
+    public static DateTime ToUtc(DateOnly date, TimeOnly time) => ToUtc(date.ToDateTime(time));
 
     /// <summary>The current Paris wall-clock time.</summary>
     public static DateTime Now(TimeProvider clock) => ToParis(clock.GetUtcNow().UtcDateTime);

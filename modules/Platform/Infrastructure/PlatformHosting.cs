@@ -221,6 +221,10 @@ public static class PlatformHosting
             else
                 config.UseInMemoryStorage();
         });
+        services.AddScoped<IJobScheduler, HangfireJobScheduler>();
+        services.AddScoped(typeof(TenantJobRunner<>));
+        services.AddScoped(typeof(RecurringJobRunner<>));
+        services.AddScoped<IStructureSecrets, StructureSecrets>();
         if (configuration.GetValue("Jobs:Server", true))
             services.AddHangfireServer(o => o.WorkerCount = configuration.GetValue("Jobs:Workers", 4));
     }
@@ -261,6 +265,8 @@ public static class PlatformHosting
         app.MapScalarApiReference(o => o.WithTitle("Centres Connectés – API")).RequireAuthorization();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DisplayStorageConnectionString = false, AppPath = "/" })
             .RequireAuthorization(PermissionPolicy.For(PlatformPermissions.Jobs));
+        if (app.Configuration.GetValue("Jobs:Recurring", true))
+            RecurringJobs.Register(app.Services, modules);
         return app;
     }
 

@@ -1,0 +1,113 @@
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
+using CentresConnectes.SmsAlerts.Data;
+using CentresConnectes.SmsAlerts.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CentresConnectes.SmsAlerts.Application;
+
+/// <summary>
+/// Sends the due delivery rows of every structure. A run claims a batch in one statement
+/// (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so instances racing take disjoint rows; SQLite: the
+/// single writer makes the claiming UPDATE atomic), then works on each structure's rows in that
+/// structure's own scope. The rows are the truth: a crash leaves claimed rows that the next run
+/// releases (not yet sent) or marks « inconnu » (in flight at the crash).
+/// </summary>
+public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeliveryDispatcher> logger)
+{
+    public const int DefaultBatch = 200;
+
+    /// <summary>Claims and sends one batch; returns how many rows were claimed (0 = nothing due).</summary>
+    public async Task<int> RunOnceAsync(int batchSize = DefaultBatch, CancellationToken ct = default)
+    {
+        await RecoverInterruptedAsync(ct);
+        var token = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await ClaimAsync(token, now, batchSize, ct);
+        if (claimed == 0)
+            return 0;
+        await ProcessClaimAsync(token, ct);
+        return claimed;
+    }
+
+    /// <summary>Runs batches until nothing is due or <paramref name="budget"/> is spent (the recurring job's run).</summary>
+    public async Task<int> RunUntilIdleAsync(TimeSpan budget, int batchSize = DefaultBatch, CancellationToken ct = default)
+    {
+        var until = clock.GetUtcNow() + budget;
+        var total = 0;
+        while (clock.GetUtcNow() < until && !ct.IsCancellationRequested)
+        {
+            var n = await RunOnceAsync(batchSize, ct);
+            if (n == 0)
+                break;
+            total += n;
+        }
+        return total;
+    }
+
+    /// <summary>Sends these rows of the current structure now (« Tester le rappel »), through the same claim and checks.</summary>
+    public async Task DispatchNowAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        var token = Guid.NewGuid();
+        var until = clock.GetUtcNow().UtcDateTime + SmsLimits.ClaimLease;
+        // tenant-filtered: the global filter applies to this LINQ update (current structure's rows only).
+        var claimed = await db.Set<Delivery>().Where(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.InProgress).SetProperty(d => d.ClaimToken, token)
+                .SetProperty(d => d.ClaimedUntilUtc, until), ct);
+        if (claimed > 0)
+            await ProcessClaimAsync(token, ct);
+    }
+
+    private async Task ProcessClaimAsync(Guid token, CancellationToken ct)
+    {
+        // cross-tenant: the claim spans structures; each structure's rows are then handled in its own scope.
+        var rows = await db.Set<Delivery>().IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(d => d.ClaimToken == token).Select(d => new { d.Id, d.TenantId }).ToListAsync(ct);
+        foreach (var group in rows.GroupBy(r => r.TenantId))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // cross-tenant: the dispatcher works inside the structure that owns the rows.
+            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(group.Key))
+            {
+                try
+                {
+                    await scope.ServiceProvider.GetRequiredService<TenantDispatch>().ProcessAsync(token, group.Select(r => r.Id).ToList(), ct);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    // The rows stay claimed; their lease ends and the next run releases them.
+                    logger.LogError(ex, "SMS dispatch failed for structure {TenantId}", group.Key);
+                }
+            }
+        }
+    }
+
+    private async Task<int> ClaimAsync(Guid token, DateTime now, int batchSize, CancellationToken ct)
+    {
+        var until = now + SmsLimits.ClaimLease;
+        var t = SmsAlertsModel.DeliveriesTable;
+        var lockClause = db.Provider == DatabaseProvider.PostgreSql ? "FOR UPDATE SKIP LOCKED" : "";
+        // {0}…{4} are parameters; the table name and the status numbers are constants of this module.
+        var sql = "UPDATE \"" + t + "\" SET \"Status\" = " + (int)DeliveryStatus.InProgress + ", \"ClaimToken\" = {0}, \"ClaimedUntilUtc\" = {1}, \"InFlight\" = {2} "
+                  + "WHERE \"Id\" IN (SELECT \"Id\" FROM \"" + t + "\" WHERE \"Status\" = " + (int)DeliveryStatus.Pending + " AND \"NotBeforeUtc\" <= {3} "
+                  + "ORDER BY \"NotBeforeUtc\" LIMIT {4} " + lockClause + ")";
+        // cross-tenant: the job serves every structure's due rows; each row keeps its TenantId and is processed in its own structure.
+        return await db.Database.ExecuteSqlRawAsync(sql, [token, until, false, now, batchSize], ct);
+    }
+
+    /// <summary>Rows whose lease ended: not started → waiting again; started (in flight at a crash) → « inconnu », for the admin to check.</summary>
+    private async Task RecoverInterruptedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // cross-tenant: recovery after a crash covers every structure's rows (status only).
+        var stale = db.Set<Delivery>().IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .Where(d => d.Status == DeliveryStatus.InProgress && d.ClaimedUntilUtc < now);
+        await stale.Where(d => d.InFlight).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, DeliveryStatus.Unknown).SetProperty(d => d.InFlight, false).SetProperty(d => d.ClaimToken, (Guid?)null)
+            .SetProperty(d => d.FailureReason, "Interrompu pendant l'envoi (arrêt de l'application) : à vérifier chez le fournisseur."), ct);
+        await stale.Where(d => !d.InFlight).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (Guid?)null).SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null), ct);
+    }
+}
