@@ -24,6 +24,8 @@ public sealed class PlatformModule : IModule
         services.AddScoped<AuditQueryService>();
         services.AddScoped<SentMailService>();
         services.AddScoped<AppUrls>();
+        services.AddScoped<KioskDeviceService>();
+        services.AddScoped<Contracts.IKioskContext, Infrastructure.KioskContext>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => PlatformModel.Configure(modelBuilder);

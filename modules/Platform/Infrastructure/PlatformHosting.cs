@@ -67,6 +67,7 @@ public static class PlatformHosting
         services.AddDataProtection().SetApplicationName("CentresConnectes").PersistKeysToDbContext<AppDbContext>();
 
         AddAccounts(services);
+        PlatformRateLimits.Add(services);
         AddEmail(services, configuration);
         AddJobs(services, configuration, database);
 
@@ -210,6 +211,7 @@ public static class PlatformHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseImpersonationAudit();
         app.UseAntiforgery();
 
