@@ -1,3 +1,4 @@
+using CentresConnectes.Ludotheque;
 using CentresConnectes.Members;
 using CentresConnectes.Platform;
 using CentresConnectes.Platform.Contracts;
@@ -16,5 +17,6 @@ internal static class AppModules
         new PlatformModule(),
         new ReferenceDataModule(),
         new MembersModule(),
+        new LudothequeModule(),
     ];
 }

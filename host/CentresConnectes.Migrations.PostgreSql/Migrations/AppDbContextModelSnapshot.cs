@@ -22,6 +22,93 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Presence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ArrivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CheckInId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "HouseholdId");
+
+                    b.HasIndex("TenantId", "PersonId");
+
+                    b.HasIndex("TenantId", "SlotId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Ludo_Presences_SlotPerson");
+
+                    b.ToTable("Ludo_Presences", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Slot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "StartsAtUtc");
+
+                    b.HasIndex("TenantId", "Date", "Start", "End")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Ludo_Slots_Day");
+
+                    b.ToTable("Ludo_Slots", (string)null);
+                });
+
             modelBuilder.Entity("CentresConnectes.Members.Domain.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1223,6 +1310,15 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("Plt_UserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Presence", b =>
+                {
+                    b.HasOne("CentresConnectes.Ludotheque.Domain.Slot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CentresConnectes.Members.Domain.Person", b =>

@@ -17,6 +17,93 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Presence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ArrivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckInId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OnBehalfOfUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "HouseholdId");
+
+                    b.HasIndex("TenantId", "PersonId");
+
+                    b.HasIndex("TenantId", "SlotId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Ludo_Presences_SlotPerson");
+
+                    b.ToTable("Ludo_Presences", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Slot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "StartsAtUtc");
+
+                    b.HasIndex("TenantId", "Date", "Start", "End")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Ludo_Slots_Day");
+
+                    b.ToTable("Ludo_Slots", (string)null);
+                });
+
             modelBuilder.Entity("CentresConnectes.Members.Domain.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1207,6 +1294,15 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("Plt_UserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Presence", b =>
+                {
+                    b.HasOne("CentresConnectes.Ludotheque.Domain.Slot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CentresConnectes.Members.Domain.Person", b =>

@@ -47,14 +47,15 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         var persons = await query.Select(p => new
             {
                 p.Id, p.HouseholdId, p.LastName, p.FirstName, p.DateOfBirth, p.SexeId, p.VilleId, p.StatutId,
-                p.Email, p.MobileE164, p.AvatarKey, p.ConsentSms, p.ConsentEmail, p.IsAnonymised,
+                p.Email, p.MobileE164, p.AvatarKey, p.ConsentSms, p.ConsentEmail, p.IsAnonymised, p.MinimaSociauxId, p.QuotientFamilialId,
             })
             .ToListAsync(ct);
         var ids = persons.Select(p => p.Id).ToList();
         var groups = (await db.Set<PersonGroup>().AsNoTracking().Where(g => ids.Contains(g.PersonId)).Select(g => new { g.PersonId, g.GroupId }).ToListAsync(ct))
             .ToLookup(g => g.PersonId, g => g.GroupId);
         return persons.Select(p => new PersonSummaryDto(p.Id, p.HouseholdId, p.LastName, p.FirstName, p.DateOfBirth, p.SexeId, p.VilleId, p.StatutId,
-            p.Email, p.MobileE164, Avatars.UrlOf(p.AvatarKey), p.ConsentSms, p.ConsentEmail, p.IsAnonymised, groups[p.Id].ToList())).ToList();
+            p.Email, p.MobileE164, Avatars.UrlOf(p.AvatarKey), p.ConsentSms, p.ConsentEmail, p.IsAnonymised, groups[p.Id].ToList(),
+            p.MinimaSociauxId, p.QuotientFamilialId)).ToList();
     }
 }
 

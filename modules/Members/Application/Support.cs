@@ -2,9 +2,7 @@ using System.Net.Mail;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData.Contracts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CentresConnectes.Members.Application;
 
@@ -64,17 +62,6 @@ internal static class Check
             return "La date de naissance est trop ancienne (plus de 120 ans).";
         return null;
     }
-}
-
-/// <summary>The unique indexes of the register answered "already there" (another request won the race).</summary>
-internal static class UniqueViolation
-{
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
 }
 
 /// <summary>The structure's reference lists, loaded once per operation: labels, validation, matching of imported text.</summary>

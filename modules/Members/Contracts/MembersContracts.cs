@@ -36,7 +36,9 @@ public sealed record PersonSummaryDto(
     bool ConsentSms,
     bool ConsentEmail,
     bool IsAnonymised,
-    IReadOnlyList<Guid> GroupIds)
+    IReadOnlyList<Guid> GroupIds,
+    Guid? MinimaSociauxId = null,
+    Guid? QuotientFamilialId = null)
 {
     public string FullName => $"{LastName} {FirstName}".Trim();
 }

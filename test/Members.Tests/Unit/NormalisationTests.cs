@@ -1,3 +1,4 @@
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Members.Domain;
 using Shouldly;
 using Xunit;

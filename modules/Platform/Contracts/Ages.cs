@@ -1,4 +1,4 @@
-namespace CentresConnectes.Members.Domain;
+namespace CentresConnectes.Platform.Contracts;
 
 /// <summary>Ages as the centres say them: "43 ans", "1 an", "8 mois" for babies.</summary>
 public static class Ages
