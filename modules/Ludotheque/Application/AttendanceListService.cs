@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CentresConnectes.Ludotheque.Domain;
 using CentresConnectes.Members.Contracts;
 using CentresConnectes.Platform.Contracts;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Ludotheque.Application;
 
-/// <summary>The columns the « Liste de présence » offers, in the mock-up's order.</summary>
+/// <summary>The columns the « Liste de présence » offers, in the mock-up's order (by name in the API).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AttendanceColumn>))]
 public enum AttendanceColumn
 {
     Nom,

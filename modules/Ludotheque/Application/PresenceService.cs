@@ -168,6 +168,10 @@ public sealed class PresenceService(
         await db.Set<Presence>().AsNoTracking().Where(p => p.SlotId == slotId && p.HouseholdId == householdId)
             .Select(p => p.PersonId).ToListAsync(ct);
 
+    /// <summary>A slot of the current structure, or null.</summary>
+    public async Task<Slot?> FindSlotAsync(Guid slotId, CancellationToken ct = default) =>
+        await db.Set<Slot>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId, ct);
+
     public async Task<IReadOnlyList<Slot>> SlotsOnAsync(DateOnly date, CancellationToken ct = default) =>
         await db.Set<Slot>().AsNoTracking().Where(s => s.Date == date).OrderBy(s => s.Start).ThenBy(s => s.End).ToListAsync(ct);
 

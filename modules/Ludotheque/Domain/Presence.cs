@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using CentresConnectes.Platform.Contracts;
 
 namespace CentresConnectes.Ludotheque.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<PresenceSource>))]
 public enum PresenceSource
 {
     /// <summary>The family ticked it on the kiosk after signing in.</summary>

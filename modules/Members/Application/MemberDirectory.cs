@@ -31,6 +31,20 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         return new HouseholdSummaryDto(household.Id, household.Name, members);
     }
 
+    public async Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default)
+    {
+        var key = NameNormalizer.SortKey(text);
+        if (key.Length == 0)
+            return [];
+        var high = key + NameNormalizer.PrefixUpperBound;
+        return await ToDtosAsync(db.Set<Person>().AsNoTracking()
+            .Where(p => !p.IsAnonymised
+                        && ((p.NormalizedName.CompareTo(key) >= 0 && p.NormalizedName.CompareTo(high) < 0)
+                            || (p.NormalizedFirstLast.CompareTo(key) >= 0 && p.NormalizedFirstLast.CompareTo(high) < 0)))
+            .OrderBy(p => p.NormalizedName).ThenBy(p => p.Id)
+            .Take(Math.Clamp(max, 1, 100)), ct);
+    }
+
     public async Task<IReadOnlyList<PersonSummaryDto>> ListByGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct = default)
     {
         var ids = groupIds.Distinct().ToList();

@@ -54,6 +54,9 @@ public interface IMemberDirectory
 
     Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default);
 
+    /// <summary>Persons whose « nom prénom » or « prénom nom » starts with the text (accents and case ignored), not anonymised, alphabetical.</summary>
+    Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default);
+
     /// <summary>Persons belonging to any of the groups (not anonymised), e.g. for a campaign.</summary>
     Task<IReadOnlyList<PersonSummaryDto>> ListByGroupsAsync(IReadOnlyCollection<Guid> groupIds, CancellationToken ct = default);
 }

@@ -13,9 +13,9 @@ public static class ParisTime
 
     /// <summary>
     /// The UTC instant of a Paris wall-clock time (stored times are UTC, <see cref="DateTimeKind.Utc"/>,
-    /// on both providers). DST-safe: a time that does not exist (the spring-forward hour, 02:00–03:00 on
-    /// the last Sunday of March) is the instant the clocks jump to; a time that happens twice (the
-    /// autumn hour) is its first occurrence, in summer time.
+    /// on both providers). DST-safe: a time that does not exist (in the hour the clocks skip, 02:00–03:00
+    /// on the last Sunday of March) moves forward by that hour; a time that happens twice (the autumn
+    /// hour) is its first occurrence, in summer time.
     /// </summary>
     public static DateTime ToUtc(DateOnly date, TimeOnly time)
     {

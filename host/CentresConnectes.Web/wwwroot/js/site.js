@@ -5,3 +5,10 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
   }
 });
+
+// Print buttons: <button type="button" data-print>Imprimer</button> (lists, statistics).
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
