@@ -25,13 +25,12 @@ public sealed class FamilyCardService(AppDbContext db, IMemberDirectory members,
     public async Task<string> IssueAsync(Guid householdId, CancellationToken ct = default)
     {
         tenant.RequireId();
-        var userId = user.Id ?? throw new BusinessException("Connectez-vous d'abord.");
         var household = await members.FindHouseholdAsync(householdId, ct) ?? throw new EntityNotFoundException("Famille", householdId);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var previous in await Cards.Where(c => c.HouseholdId == householdId && c.RevokedAtUtc == null).ToListAsync(ct))
             previous.Revoke(now);
         var token = Scheme + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var card = new FamilyCard(householdId, Hash(token), userId, now);
+        var card = new FamilyCard(householdId, Hash(token), user.Id, now);
         Cards.Add(card);
         audit.Record("Carte famille imprimée", "Carte famille", card.Id.ToString(), household.Name);
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ public sealed class FamilyCard : IMultiTenant
 {
     private FamilyCard() { }
 
-    public FamilyCard(Guid householdId, byte[] tokenHash, Guid issuedByUserId, DateTime nowUtc)
+    public FamilyCard(Guid householdId, byte[] tokenHash, Guid? issuedByUserId, DateTime nowUtc)
     {
         Id = Guid.CreateVersion7();
         HouseholdId = householdId;
@@ -24,7 +24,8 @@ public sealed class FamilyCard : IMultiTenant
     public Guid TenantId { get; private set; }
     public Guid HouseholdId { get; private set; }
     public byte[] TokenHash { get; private set; } = [];
-    public Guid IssuedByUserId { get; private set; }
+    /// <summary>The staff member who printed it (null when issued by a background or API process without one).</summary>
+    public Guid? IssuedByUserId { get; private set; }
     public DateTime IssuedAtUtc { get; private set; }
     public DateTime? RevokedAtUtc { get; private set; }
 

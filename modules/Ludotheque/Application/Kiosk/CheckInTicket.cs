@@ -28,11 +28,11 @@ public sealed class CheckInTickets(IDataProtectionProvider protection, TimeProvi
 
     public const string Refused = "Cette fiche de présence n'est plus valable : reconnectez-vous pour recommencer.";
 
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector("Ludotheque.CheckInTicket.v1").ToTimeLimitedDataProtector();
+    // Not the time-limited protector: it checks the machine clock, and the ticket's life is measured
+    // with the application's TimeProvider from its own IssuedAtUtc.
+    private readonly IDataProtector _protector = protection.CreateProtector("Ludotheque.CheckInTicket.v1");
 
-    public string Issue(CheckInTicket ticket) =>
-        _protector.Protect(JsonSerializer.Serialize(ticket), clock.GetUtcNow().Add(ReplayWindow));
+    public string Issue(CheckInTicket ticket) => _protector.Protect(JsonSerializer.Serialize(ticket));
 
     /// <summary>The ticket, or a French refusal when it was forged, altered, expired or is for another structure or device.</summary>
     public CheckInTicket Read(string? value, Guid tenantId, Guid? deviceId)
@@ -42,15 +42,14 @@ public sealed class CheckInTickets(IDataProtectionProvider protection, TimeProvi
         CheckInTicket? ticket;
         try
         {
-            ticket = JsonSerializer.Deserialize<CheckInTicket>(_protector.Unprotect(value, out var expires));
-            if (expires < clock.GetUtcNow())
-                throw new BusinessException(Refused);
+            ticket = JsonSerializer.Deserialize<CheckInTicket>(_protector.Unprotect(value));
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException)
         {
             throw new BusinessException(Refused);
         }
-        if (ticket is null || ticket.TenantId != tenantId || ticket.DeviceId != deviceId)
+        if (ticket is null || ticket.TenantId != tenantId || ticket.DeviceId != deviceId
+            || ticket.IssuedAtUtc.Add(ReplayWindow) < clock.GetUtcNow().UtcDateTime)
             throw new BusinessException(Refused);
         return ticket;
     }

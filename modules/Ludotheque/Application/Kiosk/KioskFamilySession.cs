@@ -18,11 +18,14 @@ public sealed class KioskFamilySession(IDataProtectionProvider protection, TimeP
     public const string CookieName = "cc.borne.famille";
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(2);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector("Ludotheque.KioskFamilySession.v1").ToTimeLimitedDataProtector();
+    private sealed record Envelope(KioskFamily Family, DateTime ExpiresAtUtc);
+
+    // The expiry is in the payload, measured with the application's TimeProvider (not the machine clock).
+    private readonly IDataProtector _protector = protection.CreateProtector("Ludotheque.KioskFamilySession.v1");
 
     public void Start(HttpContext http, KioskFamily family) =>
-        http.Response.Cookies.Append(CookieName, _protector.Protect(JsonSerializer.Serialize(family), clock.GetUtcNow().Add(IdleTimeout)),
+        http.Response.Cookies.Append(CookieName,
+            _protector.Protect(JsonSerializer.Serialize(new Envelope(family, clock.GetUtcNow().UtcDateTime.Add(IdleTimeout)))),
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, IsEssential = true, Path = "/ludotheque/borne" });
 
     /// <summary>The family of this device's session, renewed for another <see cref="IdleTimeout"/>; null when none or expired.</summary>
@@ -34,7 +37,8 @@ public sealed class KioskFamilySession(IDataProtectionProvider protection, TimeP
         KioskFamily? family;
         try
         {
-            family = JsonSerializer.Deserialize<KioskFamily>(_protector.Unprotect(value));
+            var envelope = JsonSerializer.Deserialize<Envelope>(_protector.Unprotect(value));
+            family = envelope is not null && envelope.ExpiresAtUtc >= clock.GetUtcNow().UtcDateTime ? envelope.Family : null;
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException)
         {
