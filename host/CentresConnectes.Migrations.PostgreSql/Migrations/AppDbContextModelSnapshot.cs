@@ -87,7 +87,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("IssuedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("IssuedByUserId")
+                    b.Property<Guid?>("IssuedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("RevokedAtUtc")

@@ -82,7 +82,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("IssuedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("IssuedByUserId")
+                    b.Property<Guid?>("IssuedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAtUtc")

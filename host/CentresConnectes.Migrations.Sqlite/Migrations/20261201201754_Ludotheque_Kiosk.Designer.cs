@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CentresConnectes.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201195212_Ludotheque_Kiosk")]
+    [Migration("20261201201754_Ludotheque_Kiosk")]
     partial class Ludotheque_Kiosk
     {
         /// <inheritdoc />
@@ -85,7 +85,7 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("IssuedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("IssuedByUserId")
+                    b.Property<Guid?>("IssuedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAtUtc")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CentresConnectes.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201195253_Ludotheque_Kiosk")]
+    [Migration("20261201201858_Ludotheque_Kiosk")]
     partial class Ludotheque_Kiosk
     {
         /// <inheritdoc />
@@ -90,7 +90,7 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("IssuedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("IssuedByUserId")
+                    b.Property<Guid?>("IssuedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("RevokedAtUtc")
