@@ -51,7 +51,9 @@ public static partial class KioskWorld
     public static async Task<(string Html, string Ticket, string Token)> FamilyPageAsync(this TestClient kiosk, string url = "/ludotheque/borne/famille")
     {
         var html = await kiosk.GetPageAsync(url);
-        return (WebUtility.HtmlDecode(html), WebUtility.HtmlDecode(TicketRegex().Match(html).Groups[1].Value), TestClient.AntiforgeryToken(html));
+        // A closed ludothèque shows no VALIDER form: no ticket, no token.
+        var hasForm = html.Contains("data-checkin-form", StringComparison.Ordinal);
+        return (WebUtility.HtmlDecode(html), WebUtility.HtmlDecode(TicketRegex().Match(html).Groups[1].Value), hasForm ? TestClient.AntiforgeryToken(html) : "");
     }
 
     /// <summary>VALIDER as kiosk.js sends it (form fields, JSON answer).</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace CentresConnectes.Ludotheque.Application.Kiosk;
 
 /// <summary>The family signed in on a kiosk: which device, which household, which account (none for a QR card).</summary>
-public sealed record KioskFamily(Guid DeviceId, Guid HouseholdId, Guid? FamilyUserId);
+public sealed record KioskFamily(Guid DeviceId, Guid HouseholdId, Guid? FamilyUserId, bool ViaCard);
 
 /// <summary>
 /// The family's session on a shared kiosk: a data-protected cookie, separate from staff sessions, that

@@ -28,7 +28,7 @@ public sealed class CarteModel(FamilyCardService cards, FamilyAccountService acc
             return Page();
         }
         var account = await accounts.FindUserOfHouseholdAsync(householdId, ct);
-        session.Start(HttpContext, new KioskFamily(device.DeviceId, householdId, account));
+        session.Start(HttpContext, new KioskFamily(device.DeviceId, householdId, account, ViaCard: true));
         return Redirect(FamilleModel.Path);
     }
 }

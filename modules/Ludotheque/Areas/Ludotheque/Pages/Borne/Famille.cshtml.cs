@@ -26,7 +26,7 @@ public sealed class FamilleModel(KioskCheckInService checkIn, KioskFamilySession
         if (session.Resume(HttpContext, device.DeviceId) is not { } family)
             return Redirect("/ludotheque/borne");
         Sheet = await checkIn.GetPageAsync(family.HouseholdId, device.DeviceId,
-            family.FamilyUserId is null ? PresenceSource.QrCard : PresenceSource.Kiosk, family.FamilyUserId, ct);
+            family.ViaCard ? PresenceSource.QrCard : PresenceSource.Kiosk, family.FamilyUserId, ct);
         return Page();
     }
 

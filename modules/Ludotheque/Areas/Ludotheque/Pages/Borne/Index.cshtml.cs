@@ -32,7 +32,7 @@ public sealed class IndexModel(FamilyAccountService accounts, KioskFamilySession
         SignedInFamily? family = null;
         if (await TryAsync(async () => family = await accounts.SignInAsync(Login, Password, ct)))
         {
-            session.Start(HttpContext, new KioskFamily(device.DeviceId, family!.HouseholdId, family.UserId));
+            session.Start(HttpContext, new KioskFamily(device.DeviceId, family!.HouseholdId, family.UserId, ViaCard: false));
             return Redirect("/ludotheque/borne/famille");
         }
         Password = null;
