@@ -10,7 +10,7 @@ namespace CentresConnectes.BrowserTests;
 /// created through the application's services: the journeys that use it start where the first-run
 /// journey ends, at the administrator's first sign-in.
 /// </summary>
-public abstract class StructureJourney() : BrowserJourney(DatabaseProvider.Sqlite, useSmtpSink: false)
+public abstract class StructureJourney(IReadOnlyList<string>? browserArgs = null) : BrowserJourney(DatabaseProvider.Sqlite, useSmtpSink: false, browserArgs)
 {
     protected const string StructureName = "Centre social des Tilleuls";
     protected const string AdminEmail = "nadia.benali@cs-tilleuls.fr";
