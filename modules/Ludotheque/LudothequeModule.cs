@@ -51,5 +51,9 @@ public sealed class LudothequeModule : IModule
             "Les créneaux d'ouverture, les présences du jour et les listes de présence."));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => LudothequeApi.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        LudothequeApi.Map(endpoints);
+        KioskApi.Map(endpoints);
+    }
 }

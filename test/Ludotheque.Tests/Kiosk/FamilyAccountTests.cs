@@ -113,3 +113,47 @@ public sealed class PostgresFamilyAccountTests(PostgresLudothequeFactory app) : 
 
 [Collection(SqliteCollection.Sqlite)]
 public sealed class SqliteFamilyAccountTests(SqliteLudothequeFactory app) : FamilyAccountTests(app);
+
+/// <summary>The API over the same services: family accounts, cards, kiosks; another structure's ids answer 404.</summary>
+public abstract class KioskApiTests(LudothequeFactory app)
+{
+    [Fact]
+    public async Task Family_accounts_cards_and_kiosks_over_the_API_and_404_for_another_structure()
+    {
+        var a = await app.ArrangeAsync("API A");
+        var (b, adminB) = await app.StructureWithAdminAsync("API B");
+        var familyB = await app.FamilyAsync(b.Id, "APIB", ("Jo", DateOnly.Parse("2010-01-01")));
+        using (adminB)
+        {
+            var created = await adminB.PostJsonAsync($"/api/ludotheque/families/{familyB.HouseholdId}/account", new { login = "api-b", password = KioskWorld.Password });
+            created.ShouldBe(HttpStatusCode.Created);
+            (await adminB.GetJsonAsync<FamilyAccountView>($"/api/ludotheque/families/{familyB.HouseholdId}/account")).Login.ShouldBe("api-b");
+            var refused = await adminB.PostJsonAsync($"/api/ludotheque/families/{familyB.HouseholdId}/account", new { login = "api-b", password = KioskWorld.Password });
+            refused.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("Cette famille a déjà un compte.");
+            var card = await adminB.Http.PostAsync($"/api/ludotheque/families/{familyB.HouseholdId}/card", null);
+            card.ShouldBe(HttpStatusCode.OK);
+            card.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            (await adminB.Http.DeleteAsync($"/api/ludotheque/families/{familyB.HouseholdId}/card")).ShouldBe(HttpStatusCode.NoContent);
+            (await adminB.GetJsonAsync<List<CentresConnectes.Platform.Application.KioskDeviceView>>("/api/ludotheque/kiosks")).ShouldBeEmpty();
+
+            // A's family and kiosk, from B: 404 everywhere, nothing changed.
+            var deviceA = await app.DbAsync(a.Structure.Id, db => db.KioskDevices.Select(d => d.Id).SingleAsync());
+            (await adminB.GetAsync($"/api/ludotheque/families/{a.HouseholdId}/account")).ShouldBe(HttpStatusCode.NotFound);
+            (await adminB.PostJsonAsync($"/api/ludotheque/families/{a.HouseholdId}/account", new { login = "vol", password = KioskWorld.Password })).ShouldBe(HttpStatusCode.NotFound);
+            (await adminB.PostJsonAsync($"/api/ludotheque/families/{a.HouseholdId}/account/reset", new { password = "Un autre mot de passe 99" })).ShouldBe(HttpStatusCode.NotFound);
+            (await adminB.PostJsonAsync($"/api/ludotheque/families/{a.HouseholdId}/account/active", new { active = false })).ShouldBe(HttpStatusCode.NotFound);
+            (await adminB.Http.PostAsync($"/api/ludotheque/families/{a.HouseholdId}/card", null)).ShouldBe(HttpStatusCode.NotFound);
+            (await adminB.Http.DeleteAsync($"/api/ludotheque/families/{a.HouseholdId}/card")).ShouldBe(HttpStatusCode.NotFound);
+            (await adminB.Http.DeleteAsync($"/api/ludotheque/kiosks/{deviceA}")).ShouldBe(HttpStatusCode.NotFound);
+        }
+        (await a.Kiosk.SignInAtKioskAsync(a.Login)).ShouldRedirectTo("/ludotheque/borne/famille");
+        (await app.DbAsync(a.Structure.Id, db => db.Set<FamilyCard>().CountAsync())).ShouldBe(0);
+    }
+}
+
+[Collection(PostgresCollection.Postgres)]
+public sealed class PostgresKioskApiTests(PostgresLudothequeFactory app) : KioskApiTests(app);
+
+[Collection(SqliteCollection.Sqlite)]
+public sealed class SqliteKioskApiTests(SqliteLudothequeFactory app) : KioskApiTests(app);
