@@ -5,6 +5,8 @@ using CentresConnectes.Members.Application;
 using CentresConnectes.Platform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -61,7 +63,10 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
         await page.GotoAsync("/ludotheque/bornes");
         await page.GetByLabel("Nom de la borne").FillAsync("Tablette de l'accueil");
         if (screenshots)
+        {
             await Screenshots.TakeAsync(page, "borne-installer");
+            await ShouldBeAccessibleAsync(page, "kiosks page");
+        }
         await page.GetByTestId("enrol-kiosk").ClickAsync();
         await Expect(page).ToHaveURLAsync(BaseUrl + "/ludotheque/borne");
         return page;
@@ -76,6 +81,13 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
         await Expect(kiosk.GetByTestId("family-name")).ToHaveTextAsync("Famille MARTIN");
     }
 
+    /// <summary>axe-core's WCAG 2.1 A and AA rules: no violation on the page as it is now.</summary>
+    private static async Task ShouldBeAccessibleAsync(IPage page, string what)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        results.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ShouldBeEmpty(what);
+    }
+
     private static Task TickAsync(IPage page, string firstName) =>
         page.Locator("label.member-toggle", new() { HasText = firstName }).ClickAsync();
 
@@ -86,12 +98,14 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
         await Expect(kiosk.GetByTestId("kiosk-counter")).ToContainTextAsync("Compteur des présents");
         await Expect(kiosk.GetByTestId("counter-value")).ToHaveTextAsync("0");
         await Screenshots.TakeAsync(kiosk, "borne-accueil");
+        await ShouldBeAccessibleAsync(kiosk, "kiosk home");
 
         await SignInFamilyAsync(kiosk);
         await TickAsync(kiosk, "Léa");
         await TickAsync(kiosk, "Noé");
         await Expect(kiosk.Locator("label.member-toggle", new() { HasText = "Léa" })).ToContainTextAsync("Présent");
         await Screenshots.TakeAsync(kiosk, "borne-fiche-presence");
+        await ShouldBeAccessibleAsync(kiosk, "family sheet");
         await kiosk.GetByTestId("kiosk-validate").ClickAsync();
         await Expect(kiosk.GetByTestId("kiosk-thanks")).ToBeVisibleAsync();
         await Expect(kiosk.GetByTestId("kiosk-thanks")).ToHaveTextAsync("Merci, votre présence a bien été prise en compte");
@@ -110,6 +124,11 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
         await phone.GotoAsync("/ludotheque/borne");
         await SignInFamilyAsync(phone);
         await Screenshots.TakeAsync(phone, "borne-fiche-presence-telephone");
+        await ShouldBeAccessibleAsync(phone, "family sheet on a phone");
+        await phone.GotoAsync("/ludotheque/borne/identifiants-oublies");
+        await ShouldBeAccessibleAsync(phone, "forgotten identifiants");
+        await phone.GotoAsync("/ludotheque/borne/carte");
+        await ShouldBeAccessibleAsync(phone, "card scanner");
     }
 
     [Fact]
@@ -159,6 +178,7 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
         await staff.GotoAsync($"/familles/{_householdId}");
         await staff.GetByTestId("family-account-section").GetByRole(AriaRole.Link).ClickAsync();
         await Screenshots.TakeAsync(staff, "borne-compte-famille");
+        await ShouldBeAccessibleAsync(staff, "family account page");
         await staff.GetByTestId("act-as-family").ClickAsync();
         await Expect(staff).ToHaveURLAsync(new Regex("/ludotheque/ma-presence$"));
         await TickAsync(staff, "Léa");
