@@ -26,6 +26,13 @@ public sealed class LudothequeModule : IModule
         services.AddScoped<ILudothequeStatisticsQuery, LudothequeStatisticsQuery>();
         services.AddScoped<IPersonReferenceCheck, PresenceReferenceCheck>();
         services.AddScoped<IHouseholdReferenceCheck, PresenceReferenceCheck>();
+        // The kiosk half: family accounts, QR cards, check-in tickets and kiosk family sessions.
+        services.AddScoped<FamilyAccountService>();
+        services.AddScoped<FamilyCardService>();
+        services.AddScoped<Application.Kiosk.KioskCheckInService>();
+        services.AddSingleton<Application.Kiosk.CheckInTickets>();
+        services.AddSingleton<Application.Kiosk.KioskFamilySession>();
+        services.AddScoped<IHouseholdPageSection, FamilyAccountSection>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => LudothequeModel.Configure(modelBuilder, provider);
@@ -37,6 +44,8 @@ public sealed class LudothequeModule : IModule
         context.Add(LudothequePermissions.Presences, "Saisir et corriger les présences", "Ludothèque", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
         context.Add(LudothequePermissions.AttendanceLists, "Listes de présence", "Ludothèque", Roles.Admin, Roles.Animateur, Roles.TravailleurSocial);
         context.Add(LudothequePermissions.Kiosk, "Borne, comptes et cartes des familles", "Ludothèque", Roles.Admin);
+        // A family's own account, signed in (at home, or staff acting as the family): its check-in page.
+        context.Add(LudothequePermissions.FamilyCheckIn, "Cocher ses présences (compte famille)", "Ludothèque", Roles.Famille);
     }
 
     public void ConfigureMenu(MenuBuilder menu)
@@ -45,5 +54,9 @@ public sealed class LudothequeModule : IModule
             "Les créneaux d'ouverture, les présences du jour et les listes de présence."));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => LudothequeApi.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        LudothequeApi.Map(endpoints);
+        KioskApi.Map(endpoints);
+    }
 }

@@ -26,6 +26,8 @@ public sealed class PlatformModule : IModule
         services.AddScoped<SentMailService>();
         services.AddScoped<AppUrls>();
         services.AddScoped<IStructureDirectory, StructureDirectory>();
+        services.AddScoped<KioskDeviceService>();
+        services.AddScoped<Contracts.IKioskContext, Infrastructure.KioskContext>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => PlatformModel.Configure(modelBuilder);

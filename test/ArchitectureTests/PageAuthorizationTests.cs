@@ -15,7 +15,7 @@ public sealed class PageAuthorizationTests
     /// <summary>
     /// The pages anyone may open. Adding one here is a security decision: say why next to it.
     /// </summary>
-    private static readonly HashSet<string> AnonymousPages =
+    public static readonly HashSet<string> AnonymousPages =
     [
         "CentresConnectes.Platform.Areas.Platform.Pages.Account.SetupModel",          // first-run setup (refuses once done)
         "CentresConnectes.Platform.Areas.Platform.Pages.Account.LoginModel",          // sign-in
@@ -23,6 +23,9 @@ public sealed class PageAuthorizationTests
         "CentresConnectes.Platform.Areas.Platform.Pages.Account.SetPasswordModel",    // link from the invitation/reset e-mail
         "CentresConnectes.Web.Pages.ErrorModel",                                      // error pages
         "CentresConnectes.Web.Pages.IndexModel",                                      // home: redirects anonymous users to sign-in
+        "CentresConnectes.Platform.Areas.Platform.Pages.Kiosk.NotEnrolledModel",      // where a device without kiosk credential is sent
+        // Kiosk pages: anonymous, but they run only on an enrolled device, in its structure ([KioskPage], see KioskPageTests).
+        .. KioskPageTests.KioskPages,
     ];
 
     /// <summary>A compiled Razor page: the generated page class and the model it binds (itself without @model).</summary>

@@ -7,7 +7,7 @@ namespace CentresConnectes.BrowserTests;
 /// Debian's Chromium, headless, driven by Playwright. Never `playwright install`: the machine is offline and
 /// the browser is the system one (CC_TEST_CHROMIUM). One browser per test class; one context per person.
 /// </summary>
-public sealed class Browser : IAsyncLifetime
+public sealed class Browser(IReadOnlyList<string>? extraArgs = null) : IAsyncLifetime
 {
     // The laptop and the phone of issue 11's family worker.
     public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 768 };
@@ -33,12 +33,13 @@ public sealed class Browser : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--lang=fr-FR", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                .. extraArgs ?? [],
             ],
         });
     }
 
     /// <summary>A new "person": own cookies, French locale, Paris time.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl, ViewportSize? viewport = null)
+    public async Task<IPage> NewPageAsync(string baseUrl, ViewportSize? viewport = null, IEnumerable<string>? permissions = null)
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
         {
@@ -46,6 +47,7 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = viewport ?? Desktop,
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
+            Permissions = permissions ?? [],
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

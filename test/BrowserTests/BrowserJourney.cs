@@ -7,9 +7,9 @@ namespace CentresConnectes.BrowserTests;
 /// A journey: the application on a real port (fresh database) and Debian's Chromium, started before
 /// the test and stopped after it. Confirmation dialogs (data-confirm) are accepted on every page.
 /// </summary>
-public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink) : IAsyncLifetime
+public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink, IReadOnlyList<string>? browserArgs = null) : IAsyncLifetime
 {
-    protected Browser Browser { get; } = new();
+    protected Browser Browser { get; } = new(browserArgs);
     protected BrowserAppFactory App { get; } = new(provider, useSmtpSink);
     protected string BaseUrl { get; private set; } = "";
 
@@ -30,9 +30,9 @@ public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink
     }
 
     /// <summary>A new person in front of the application (own cookies).</summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, IEnumerable<string>? permissions = null)
     {
-        var page = await Browser.NewPageAsync(BaseUrl, viewport);
+        var page = await Browser.NewPageAsync(BaseUrl, viewport, permissions);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         return page;
     }

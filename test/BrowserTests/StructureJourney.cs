@@ -10,7 +10,7 @@ namespace CentresConnectes.BrowserTests;
 /// created through the application's services: the journeys that use it start where the first-run
 /// journey ends, at the administrator's first sign-in.
 /// </summary>
-public abstract class StructureJourney() : BrowserJourney(DatabaseProvider.Sqlite, useSmtpSink: false)
+public abstract class StructureJourney(IReadOnlyList<string>? browserArgs = null) : BrowserJourney(DatabaseProvider.Sqlite, useSmtpSink: false, browserArgs)
 {
     // Long on purpose, as real ones are: the header must cut it, never widen the page (issue 11).
     protected const string StructureName = "Centre social et culturel des Tilleuls – Maison des familles de Faches-Thumesnil";

@@ -28,6 +28,19 @@ public sealed class RateLimitTests(RateLimitTests.DefaultLimitsApp app) : AppTes
     }
 
     [Fact]
+    public async Task Kiosk_sign_in_attempts_are_limited_too()
+    {
+        // Counted before the page runs (these attempts come from no enrolled kiosk and are refused anyway).
+        var client = ClientAt("192.0.2.31");
+        var limit = new CentresConnectes.Platform.Infrastructure.Security.RateLimitSettings().KioskSignInPerMinute;
+        for (var i = 1; i <= limit; i++)
+            (await client.PostFormAsync("/ludotheque/borne", Form(("Identifiant", $"famille{i}"), ("Password", "essai")))).StatusCode
+                .ShouldNotBe(HttpStatusCode.TooManyRequests, $"attempt {i}");
+        (await client.PostFormAsync("/ludotheque/borne", Form(("Identifiant", "famille"), ("Password", "essai")))).ShouldBe(HttpStatusCode.TooManyRequests);
+        (await client.GetAsync("/ludotheque/borne")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task The_eleventh_sign_in_in_a_minute_from_one_address_gets_a_French_429_page()
     {
         var structure = await App.CreateStructureAsync("Limite connexion");

@@ -22,6 +22,93 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.FamilyAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NormalizedLogin")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ContactEmail");
+
+                    b.HasIndex("TenantId", "HouseholdId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "NormalizedLogin")
+                        .IsUnique();
+
+                    b.ToTable("Ludo_FamilyAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.FamilyCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("IssuedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "HouseholdId");
+
+                    b.ToTable("Ludo_FamilyCards", (string)null);
+                });
+
             modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Presence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -593,6 +680,47 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Plt_Installation", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Platform.Domain.KioskDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnrolledByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Plt_KioskDevices", (string)null);
                 });
 
             modelBuilder.Entity("CentresConnectes.Platform.Domain.Structure", b =>
@@ -1302,8 +1430,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
                     b.ToTable("Sms_Campaigns", (string)null);
@@ -1418,8 +1544,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OccurrenceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("Status", "NotBeforeUtc")
                         .HasDatabaseName("IX_Sms_Deliveries_Due");
 
@@ -1466,8 +1590,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AtUtc");
 
                     b.ToTable("Sms_Journal", (string)null);
@@ -1491,8 +1613,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "E164")
                         .IsUnique();
@@ -1564,8 +1684,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("IsActive", "TenantId");
 
                     b.HasIndex("TenantId", "PersonId");
@@ -1605,8 +1723,6 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("ReminderId", "DueDate")
                         .IsUnique();

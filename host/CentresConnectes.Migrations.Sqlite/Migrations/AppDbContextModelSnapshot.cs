@@ -17,6 +17,93 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.FamilyAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedLogin")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ContactEmail");
+
+                    b.HasIndex("TenantId", "HouseholdId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "NormalizedLogin")
+                        .IsUnique();
+
+                    b.ToTable("Ludo_FamilyAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.FamilyCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IssuedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "HouseholdId");
+
+                    b.ToTable("Ludo_FamilyCards", (string)null);
+                });
+
             modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Presence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -583,6 +670,47 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Plt_Installation", (string)null);
+                });
+
+            modelBuilder.Entity("CentresConnectes.Platform.Domain.KioskDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Plt_KioskDevices", (string)null);
                 });
 
             modelBuilder.Entity("CentresConnectes.Platform.Domain.Structure", b =>
@@ -1292,8 +1420,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
                     b.ToTable("Sms_Campaigns", (string)null);
@@ -1408,8 +1534,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OccurrenceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("Status", "NotBeforeUtc")
                         .HasDatabaseName("IX_Sms_Deliveries_Due");
 
@@ -1456,8 +1580,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AtUtc");
 
                     b.ToTable("Sms_Journal", (string)null);
@@ -1481,8 +1603,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "E164")
                         .IsUnique();
@@ -1554,8 +1674,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("IsActive", "TenantId");
 
                     b.HasIndex("TenantId", "PersonId");
@@ -1595,8 +1713,6 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("ReminderId", "DueDate")
                         .IsUnique();

@@ -17,7 +17,8 @@ public sealed record CheckInCommand(
     IReadOnlyCollection<Guid> PersonIds,
     Guid CheckInId,
     DateTime ArrivedAtUtc,
-    PresenceSource Source);
+    PresenceSource Source,
+    Guid? RecordedByUserId = null);
 
 public sealed record CheckInResult(int Recorded, int AlreadyPresent);
 
@@ -99,7 +100,8 @@ public sealed class PresenceService(
         if (persons.Count != personIds.Count || persons.Any(p => p.HouseholdId != command.HouseholdId || p.IsAnonymised))
             throw new BusinessException("Une des personnes cochées ne fait pas partie de cette famille.");
 
-        return await InsertAsync(slot, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), command.ArrivedAtUtc, command.Source, command.CheckInId, ct);
+        return await InsertAsync(slot, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), command.ArrivedAtUtc, command.Source, command.CheckInId, ct,
+            command.RecordedByUserId);
     }
 
     /// <summary>Staff record presences for any slot, past ones included (audited).</summary>
@@ -174,9 +176,10 @@ public sealed class PresenceService(
         await db.Set<Slot>().AsNoTracking().Where(s => s.Date == date).OrderBy(s => s.Start).ThenBy(s => s.End).ToListAsync(ct);
 
     private async Task<CheckInResult> InsertAsync(Slot slot, IReadOnlyList<(Guid PersonId, Guid? HouseholdId)> persons, DateTime arrivedAtUtc,
-        PresenceSource source, Guid? checkInId, CancellationToken ct)
+        PresenceSource source, Guid? checkInId, CancellationToken ct, Guid? recordedByUserId = null)
     {
-        var recordedBy = user.Id;
+        // On the anonymous kiosk there is no signed-in user: the family's own account recorded it.
+        var recordedBy = recordedByUserId ?? user.Id;
         var onBehalfOf = user.ImpersonatorId;
         var ids = persons.Select(p => p.PersonId).ToList();
         for (var attempt = 1; ; attempt++)

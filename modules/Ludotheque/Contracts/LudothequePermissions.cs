@@ -12,4 +12,6 @@ public static class LudothequePermissions
     public const string AttendanceLists = "Ludotheque.AttendanceLists";
     /// <summary>Enrol a tablet as the structure's kiosk, manage family accounts and cards.</summary>
     public const string Kiosk = "Ludotheque.Kiosk";
+    /// <summary>A family account's own check-in page (held by the Famille role; staff get it by acting as the family).</summary>
+    public const string FamilyCheckIn = "Ludotheque.FamilyCheckIn";
 }

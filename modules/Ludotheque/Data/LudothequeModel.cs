@@ -28,5 +28,7 @@ internal static class LudothequeModel
             e.HasIndex(p => new { p.TenantId, p.PersonId });
             e.HasIndex(p => new { p.TenantId, p.HouseholdId });
         });
+
+        KioskModel.Configure(b);
     }
 }

@@ -69,3 +69,18 @@ public interface IPersonPageLinks
 {
     IEnumerable<PersonPageLink> For(Guid personId);
 }
+
+/// <summary>
+/// Implemented by modules that offer something on a family's page (the ludothèque: its family account
+/// and QR card), so the page links to them without Members knowing those modules.
+/// </summary>
+public interface IHouseholdPageSection
+{
+    /// <summary>The section to show for this household to the current user, or null (no permission…).</summary>
+    Task<HouseholdPageSection?> ForAsync(Guid householdId, CancellationToken ct = default);
+}
+
+/// <summary>A titled box on the family's page: a status line and links.</summary>
+public sealed record HouseholdPageSection(string Title, string Status, IReadOnlyList<HouseholdPageLink> Links, string TestId);
+
+public sealed record HouseholdPageLink(string Text, string Url, string Icon = "bi-box-arrow-up-right");

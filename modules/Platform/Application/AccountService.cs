@@ -157,6 +157,29 @@ public sealed class AccountService(
         return valid ? user.Email : null;
     }
 
+    /// <summary>
+    /// A reset link for an account whose contact address a module keeps (a family account: its sign-in
+    /// name is an identifiant, not a mailbox). The caller answers the same whether an account was found.
+    /// </summary>
+    public async Task SendAccessReminderAsync(Guid userId, string address, string identifiant, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !user.IsActive || !await StructureIsActiveAsync(user, ct))
+            return;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = urls.Absolute(ResetLink(user.Id, token));
+        Audit.RecordFor(user, "Demande de réinitialisation du mot de passe");
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await email.SendAsync(EmailTemplates.AccessReminder(address, user.DisplayName, identifiant, link), ct);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Access reminder e-mail for user {UserId} could not be sent", user.Id);
+        }
+    }
+
     public async Task<IdentityResult> ResetPasswordAsync(Guid userId, string? token, string? newPassword, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(userId.ToString());

@@ -31,6 +31,14 @@ public static class EmailTemplates
         "Si ce n'était pas vous, choisissez un nouveau mot de passe :",
         resetLink, "Choisir un nouveau mot de passe");
 
+    /// <summary>For an account whose sign-in name is not a mailbox (a family at the kiosk): reminds the identifiant too.</summary>
+    public static EmailMessage AccessReminder(string to, string displayName, string identifiant, string link) => Build(to,
+        "Vos identifiants – Centres Connectés",
+        $"Bonjour {displayName},",
+        $"Votre identifiant est : {identifiant}. Pour choisir un nouveau mot de passe, suivez ce lien (valable 3 jours). " +
+        "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.",
+        link, "Choisir un nouveau mot de passe");
+
     private static EmailMessage Build(string to, string subject, string greeting, string paragraph, string link, string linkText)
     {
         static string e(string s) => WebUtility.HtmlEncode(s);

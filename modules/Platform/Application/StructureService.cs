@@ -142,12 +142,3 @@ public sealed class StructureService(
         return candidate;
     }
 }
-
-internal static class IdentityResults
-{
-    public static void ThrowIfFailed(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new BusinessException(string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
-}

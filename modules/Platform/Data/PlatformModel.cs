@@ -58,6 +58,15 @@ internal static class PlatformModel
             e.HasOne<AppUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        b.Entity<KioskDevice>(e =>
+        {
+            e.ToTable("Plt_KioskDevices");
+            e.Property(d => d.Name).HasMaxLength(KioskDevice.NameMaxLength).IsRequired();
+            e.Property(d => d.TokenHash).HasMaxLength(32).IsRequired();
+            e.HasIndex(d => d.TokenHash).IsUnique();
+            e.Ignore(d => d.IsActive);
+        });
+
         b.Entity<Installation>(e =>
         {
             e.ToTable("Plt_Installation");

@@ -8,7 +8,7 @@ namespace CentresConnectes.Members.Areas.Members.Pages.Households;
 
 /// <summary>A family: its members with avatars and ages; add a new or registered member, edit, delete.</summary>
 [RequirePermission(MembersPermissions.Read)]
-public sealed class DetailsModel(HouseholdService households, RegisterQueryService register, ICurrentUser user) : AppPageModel
+public sealed class DetailsModel(HouseholdService households, RegisterQueryService register, ICurrentUser user, IEnumerable<IHouseholdPageSection> sections) : AppPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public HouseholdInput Input { get; set; } = new();
@@ -16,6 +16,8 @@ public sealed class DetailsModel(HouseholdService households, RegisterQueryServi
 
     public HouseholdDetails Household { get; private set; } = null!;
     public IReadOnlyList<PersonRow> Candidates { get; private set; } = [];
+    /// <summary>What other modules offer for this family (the ludothèque's « Compte famille »).</summary>
+    public IReadOnlyList<HouseholdPageSection> Sections { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -23,6 +25,11 @@ public sealed class DetailsModel(HouseholdService households, RegisterQueryServi
     {
         Household = await households.GetAsync(Id, ct);
         Input = new HouseholdInput { Name = Household.Name, Address = Household.Address, Notes = Household.Notes };
+        var found = new List<HouseholdPageSection>();
+        foreach (var section in sections)
+            if (await section.ForAsync(Id, ct) is { } s)
+                found.Add(s);
+        Sections = found;
         if (!string.IsNullOrWhiteSpace(Search))
             Candidates = (await register.SearchAsync(new PersonFilter { Query = Search }, 1, 10, ct)).Items.Where(p => p.HouseholdId != Id).ToList();
     }

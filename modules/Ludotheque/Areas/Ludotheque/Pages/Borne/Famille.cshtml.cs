@@ -1,0 +1,55 @@
+using CentresConnectes.Ludotheque.Application.Kiosk;
+using CentresConnectes.Ludotheque.Domain;
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Borne;
+
+/// <summary>
+/// « Fiche de présence » on the kiosk: the signed-in family ticks who is here and VALIDER records it.
+/// VALIDER needs the ticket issued with the page, not the family session: a check-in kept while the
+/// Wi-Fi was down is accepted when replayed after the session ended.
+/// </summary>
+[AllowAnonymous]
+[KioskPage]
+public sealed class FamilleModel(KioskCheckInService checkIn, KioskFamilySession session, IKioskContext kiosk) : AppPageModel
+{
+    public const string Path = "/ludotheque/borne/famille";
+
+    public FamilyPage Sheet { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var device = kiosk.Require();
+        if (session.Resume(HttpContext, device.DeviceId) is not { } family)
+            return Redirect("/ludotheque/borne");
+        Sheet = await checkIn.GetPageAsync(family.HouseholdId, device.DeviceId,
+            family.ViaCard ? PresenceSource.QrCard : PresenceSource.Kiosk, family.FamilyUserId, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? ticket, List<Guid>? personIds, Guid checkInId, DateTimeOffset? clickedAt, CancellationToken ct)
+    {
+        var device = kiosk.Require();
+        var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.Ordinal) == true);
+        try
+        {
+            var result = await checkIn.ValidateAsync(ticket, device.DeviceId, personIds ?? [], checkInId, clickedAt?.UtcDateTime, ct);
+            session.End(HttpContext);
+            if (wantsJson)
+                return new JsonResult(new { message = KioskCheckInService.Thanks, result.Recorded, result.AlreadyPresent });
+            FlashSuccess(KioskCheckInService.Thanks);
+            return Redirect("/ludotheque/borne");
+        }
+        catch (Exception ex) when (ex is BusinessException or EntityNotFoundException)
+        {
+            var message = ex is EntityNotFoundException ? "Ce créneau ou cette personne n'existe pas ici." : ex.Message;
+            if (wantsJson)
+                return new JsonResult(new { message }) { StatusCode = ex is EntityNotFoundException ? 404 : 400 };
+            FlashError(message);
+            return Redirect("/ludotheque/borne");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using CentresConnectes.Ludotheque.Application.Kiosk;
+
+namespace CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Shared;
+
+/// <summary>What the « Fiche de présence » partial needs: the page, where VALIDER posts, where to go after.</summary>
+public sealed record FamilySheet(FamilyPage Page, string ValidateUrl, string DoneUrl, string? EditMembersUrl);

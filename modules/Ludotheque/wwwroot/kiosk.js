@@ -1,0 +1,131 @@
+// The kiosk's behaviour (no inline scripts: CSP). Clock, idle sign-out, VALIDER with an offline queue,
+// QR card scanning with the camera. Everything works from data- attributes the pages render.
+(() => {
+  "use strict";
+  const QUEUE_KEY = "cc.borne.envois";
+  const IDLE_MS = 2 * 60 * 1000;
+
+  // « 15 41 20 » in Paris time, whatever the tablet's own time zone.
+  const clockFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  const tick = () => document.querySelectorAll("[data-kiosk-clock]").forEach((el) => {
+    el.textContent = clockFormat.format(new Date()).replaceAll(":", " ");
+  });
+  tick();
+  setInterval(tick, 1000);
+
+  // A family that walks away: back home (which ends its session) after 2 minutes without a touch.
+  const idle = document.querySelector("[data-kiosk-idle]");
+  if (idle) {
+    let timer;
+    const arm = () => { clearTimeout(timer); timer = setTimeout(() => { window.location.href = idle.getAttribute("data-kiosk-idle"); }, IDLE_MS); };
+    ["pointerdown", "keydown", "touchstart"].forEach((e) => document.addEventListener(e, arm, { passive: true }));
+    arm();
+  }
+
+  // The anti-forgery token of the page now shown (a replay sends the current one, not the one of its time).
+  const currentToken = () => {
+    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}").RequestVerificationToken || ""; } catch { return ""; }
+  };
+  const readQueue = () => { try { return JSON.parse(localStorage.getItem(QUEUE_KEY) || "[]"); } catch { return []; } };
+  const writeQueue = (items) => localStorage.setItem(QUEUE_KEY, JSON.stringify(items));
+
+  const send = (url, body) => fetch(url, {
+    method: "POST",
+    headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded", "RequestVerificationToken": currentToken() },
+    body,
+    credentials: "same-origin",
+  });
+
+  // Sends the check-ins kept while offline. The server knows each by its checkInId: a replay never
+  // counts twice. Kept on network failure or server trouble (5xx), dropped once answered (2xx or a refusal).
+  let flushing = null;
+  const flush = () => {
+    if (flushing) return flushing;
+    flushing = (async () => {
+      for (const item of readQueue()) {
+        try {
+          const response = await send(item.url, item.body);
+          if (response.status >= 500) continue;
+          writeQueue(readQueue().filter((i) => i.id !== item.id));
+        } catch { return; }
+      }
+    })().finally(() => { flushing = null; });
+    return flushing;
+  };
+  window.addEventListener("online", () => { flush(); });
+  if (navigator.onLine) flush();
+  setInterval(() => { if (navigator.onLine && readQueue().length) flush(); }, 30000);
+
+  const sheet = document.querySelector("[data-family-sheet]");
+  const form = document.querySelector("[data-checkin-form]");
+  if (sheet && form) {
+    const doneUrl = sheet.getAttribute("data-done-url");
+    const show = (selector) => sheet.querySelector(selector).hidden = false;
+    const goHomeSoon = () => setTimeout(() => { window.location.href = doneUrl; }, 4000);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const error = form.querySelector("[data-checkin-error]");
+      error.hidden = true;
+      form.querySelector("[data-clicked-at]").value = new Date().toISOString();
+      const body = new URLSearchParams(new FormData(form)).toString();
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      try {
+        const response = await send(form.action, body);
+        if (response.ok) {
+          show("[data-checkin-thanks]");
+          goHomeSoon();
+          return;
+        }
+        if (response.status < 500) {
+          const answer = await response.json().catch(() => null);
+          error.textContent = (answer && answer.message) || "La présence n'a pas pu être enregistrée. Reconnectez-vous pour recommencer.";
+          error.hidden = false;
+          button.disabled = false;
+          return;
+        }
+        throw new Error("server");
+      } catch {
+        // No network (or the server is down): keep it, say so, send it when the network is back.
+        const id = form.querySelector("[data-checkin-id]").value;
+        writeQueue(readQueue().filter((i) => i.id !== id).concat([{ id, url: form.action, body }]));
+        show("[data-checkin-pending]");
+        if (navigator.onLine) {
+          goHomeSoon();
+        } else {
+          window.addEventListener("online", async () => { await flush(); window.location.href = doneUrl; }, { once: true });
+        }
+      }
+    });
+  }
+
+  // « Scanner ma carte »: the camera's frames go to jsQR; a USB reader types into the field instead.
+  const scanner = document.querySelector("[data-qr-scanner]");
+  if (scanner && window.jsQR && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    const video = scanner.querySelector("video");
+    const canvas = document.createElement("canvas");
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    const field = document.querySelector("[data-qr-field]");
+    const status = scanner.querySelector("[data-qr-status]");
+    let done = false;
+    const look = () => {
+      if (done) return;
+      if (video.readyState === video.HAVE_ENOUGH_DATA) {
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        context.drawImage(video, 0, 0, canvas.width, canvas.height);
+        const code = window.jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height, { inversionAttempts: "dontInvert" });
+        if (code && code.data) {
+          done = true;
+          field.value = code.data.slice(0, 200);
+          field.form.submit();
+          return;
+        }
+      }
+      requestAnimationFrame(look);
+    };
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false })
+      .then((stream) => { video.srcObject = stream; video.play(); status.textContent = "Présentez votre carte devant la caméra."; requestAnimationFrame(look); })
+      .catch(() => { status.textContent = "La caméra n'est pas disponible : utilisez le lecteur de cartes, ou connectez-vous avec votre identifiant."; });
+  }
+})();

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using CentresConnectes.Ludotheque.Application;
+using CentresConnectes.Ludotheque.Domain;
+using CentresConnectes.Members.Application;
+using CentresConnectes.Platform.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CentresConnectes.BrowserTests;
+
+/// <summary>
+/// The ludothèque kiosk on a 1280×800 tablet: staff enrol it, a family signs in, ticks 2 of its 4
+/// members, VALIDER, thank-you, back home, the counter says 2; the same with the family's QR card held
+/// to the (fake) camera; the Wi-Fi cut during VALIDER; staff recording as the family. Takes the
+/// « La borne des familles » screenshots.
+/// </summary>
+public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
+{
+    private const string Login = "martin.famille@exemple.fr";
+    private const string FamilyPassword = "Une phrase de passe de famille 7";
+    private static readonly string CameraVideo = Path.Combine(Path.GetTempPath(), $"cc-kiosk-camera-{Guid.NewGuid():N}.y4m");
+    private static readonly string[] CameraArgs = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + CameraVideo];
+
+    private Guid _structureId;
+    private Guid _householdId;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _structureId = await App.DbAsync(null, db => db.Structures.Select(s => s.Id).SingleAsync());
+        await App.InScopeAsync(_structureId, async sp =>
+        {
+            // A slot open now (Paris time), whatever the hour the test runs at.
+            var now = ParisTime.Now(TimeProvider.System);
+            var start = TimeOnly.FromDateTime(now.AddHours(-1) < now.Date ? now.Date : now.AddHours(-1));
+            var end = TimeOnly.FromDateTime(now.AddHours(2) > now.Date.AddDays(1).AddMinutes(-1) ? now.Date.AddDays(1).AddMinutes(-1) : now.AddHours(2));
+            await sp.GetRequiredService<SlotService>().GenerateAsync(new SlotGenerationInput
+            {
+                From = DateOnly.FromDateTime(now),
+                Days = Enum.GetValues<DayOfWeek>().ToList(),
+                Ranges = [new TimeRangeInput { Start = new TimeOnly(start.Hour, start.Minute), End = new TimeOnly(end.Hour, end.Minute) }],
+            });
+            var households = sp.GetRequiredService<HouseholdService>();
+            var persons = sp.GetRequiredService<PersonService>();
+            _householdId = await households.CreateAsync(new HouseholdInput { Name = "Martin" });
+            foreach (var (first, born) in new[] { ("Sophie", "1985-03-14"), ("Karim", "1983-11-02"), ("Léa", "2016-05-20"), ("Noé", "2020-09-01") })
+                await persons.CreateAsync(new PersonInput { LastName = "Martin", FirstName = first, DateOfBirth = DateOnly.Parse(born), HouseholdId = _householdId });
+            await sp.GetRequiredService<FamilyAccountService>().CreateAsync(_householdId, new FamilyAccountInput { Email = Login, Password = FamilyPassword });
+        });
+    }
+
+    private Task<int> PresentAsync() => App.DbAsync(_structureId, db => db.Set<Presence>().CountAsync());
+
+    /// <summary>Staff open « Bornes » on the tablet and enrol it: the tablet shows the kiosk home, signed out of staff.</summary>
+    private async Task<IPage> EnrolledKioskAsync(bool screenshots = false, IEnumerable<string>? permissions = null)
+    {
+        var page = await NewPageAsync(Browser.Desktop, permissions);
+        await Steps.SignInAsync(page, BaseUrl, AdminEmail);
+        await page.GotoAsync("/ludotheque/bornes");
+        await page.GetByLabel("Nom de la borne").FillAsync("Tablette de l'accueil");
+        if (screenshots)
+        {
+            await Screenshots.TakeAsync(page, "borne-installer");
+            await ShouldBeAccessibleAsync(page, "kiosks page");
+        }
+        await page.GetByTestId("enrol-kiosk").ClickAsync();
+        await Expect(page).ToHaveURLAsync(BaseUrl + "/ludotheque/borne");
+        return page;
+    }
+
+    private static async Task SignInFamilyAsync(IPage kiosk)
+    {
+        await kiosk.GetByLabel("Identifiant").FillAsync(Login);
+        await kiosk.GetByLabel("Mot de passe").FillAsync(FamilyPassword);
+        await kiosk.GetByTestId("kiosk-sign-in").ClickAsync();
+        await Expect(kiosk).ToHaveURLAsync(new Regex("/ludotheque/borne/famille$"));
+        await Expect(kiosk.GetByTestId("family-name")).ToHaveTextAsync("Famille MARTIN");
+    }
+
+    /// <summary>axe-core's WCAG 2.1 A and AA rules: no violation on the page as it is now.</summary>
+    private static async Task ShouldBeAccessibleAsync(IPage page, string what)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        results.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ShouldBeEmpty(what);
+    }
+
+    private static Task TickAsync(IPage page, string firstName) =>
+        page.Locator("label.member-toggle", new() { HasText = firstName }).ClickAsync();
+
+    [Fact]
+    public async Task A_family_checks_in_on_the_tablet_and_the_counter_shows_two()
+    {
+        var kiosk = await EnrolledKioskAsync(screenshots: true);
+        await Expect(kiosk.GetByTestId("kiosk-counter")).ToContainTextAsync("Compteur des présents");
+        await Expect(kiosk.GetByTestId("counter-value")).ToHaveTextAsync("0");
+        await Screenshots.TakeAsync(kiosk, "borne-accueil");
+        await ShouldBeAccessibleAsync(kiosk, "kiosk home");
+
+        await SignInFamilyAsync(kiosk);
+        await TickAsync(kiosk, "Léa");
+        await TickAsync(kiosk, "Noé");
+        await Expect(kiosk.Locator("label.member-toggle", new() { HasText = "Léa" })).ToContainTextAsync("Présent");
+        await Screenshots.TakeAsync(kiosk, "borne-fiche-presence");
+        await ShouldBeAccessibleAsync(kiosk, "family sheet");
+        await kiosk.GetByTestId("kiosk-validate").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-thanks")).ToBeVisibleAsync();
+        await Expect(kiosk.GetByTestId("kiosk-thanks")).ToHaveTextAsync("Merci, votre présence a bien été prise en compte");
+        await Screenshots.TakeAsync(kiosk, "borne-merci");
+
+        // Back home by itself, ready for the next family; the counter says 2.
+        await Expect(kiosk).ToHaveURLAsync(BaseUrl + "/ludotheque/borne", new() { Timeout = 15_000 });
+        await Expect(kiosk.GetByTestId("counter-value")).ToHaveTextAsync("2");
+        (await PresentAsync()).ShouldBe(2);
+
+        // The same family on a phone: the page fits the screen (screenshot checks the width).
+        var phone = await NewPageAsync(Browser.Mobile);
+        // A phone enrolled as a kiosk too (its own copy of the device credential, for the picture).
+        await phone.Context.AddCookiesAsync((await kiosk.Context.CookiesAsync()).Where(c => c.Name == "cc.borne")
+            .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite }));
+        await phone.GotoAsync("/ludotheque/borne");
+        await SignInFamilyAsync(phone);
+        await Screenshots.TakeAsync(phone, "borne-fiche-presence-telephone");
+        await ShouldBeAccessibleAsync(phone, "family sheet on a phone");
+        await phone.GotoAsync("/ludotheque/borne/identifiants-oublies");
+        await ShouldBeAccessibleAsync(phone, "forgotten identifiants");
+        await phone.GotoAsync("/ludotheque/borne/carte");
+        await ShouldBeAccessibleAsync(phone, "card scanner");
+    }
+
+    [Fact]
+    public async Task The_wifi_drops_during_VALIDER_and_the_kiosk_sends_it_when_it_is_back()
+    {
+        var kiosk = await EnrolledKioskAsync();
+        await SignInFamilyAsync(kiosk);
+        await TickAsync(kiosk, "Sophie");
+        await TickAsync(kiosk, "Karim");
+        await TickAsync(kiosk, "Léa");
+        await kiosk.Context.SetOfflineAsync(true);
+        await kiosk.GetByTestId("kiosk-validate").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-pending")).ToHaveTextAsync("Présence notée, envoi en attente");
+        await Screenshots.TakeAsync(kiosk, "borne-envoi-en-attente");
+        (await PresentAsync()).ShouldBe(0);
+
+        await kiosk.Context.SetOfflineAsync(false);
+        await Expect(kiosk).ToHaveURLAsync(BaseUrl + "/ludotheque/borne", new() { Timeout = 15_000 });
+        await Expect(kiosk.GetByTestId("counter-value")).ToHaveTextAsync("3");
+        (await PresentAsync()).ShouldBe(3);
+        // The queue is empty: reloading sends nothing twice.
+        (await kiosk.EvaluateAsync<string>("() => localStorage.getItem('cc.borne.envois')")).ShouldBe("[]");
+        await kiosk.ReloadAsync();
+        (await PresentAsync()).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_family_shows_its_QR_card_to_the_camera()
+    {
+        var token = await App.InScopeAsync(_structureId, sp => sp.GetRequiredService<FamilyCardService>().IssueAsync(_householdId));
+        FakeCamera.WriteQrVideo(CameraVideo, token);
+        var kiosk = await EnrolledKioskAsync(permissions: ["camera"]);
+        await kiosk.GetByTestId("kiosk-scan").ClickAsync();
+        await Expect(kiosk).ToHaveURLAsync(new Regex("/ludotheque/borne/famille$"), new() { Timeout = 20_000 });
+        await Expect(kiosk.GetByTestId("family-name")).ToHaveTextAsync("Famille MARTIN");
+        await TickAsync(kiosk, "Noé");
+        await kiosk.GetByTestId("kiosk-validate").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-thanks")).ToBeVisibleAsync();
+        var presence = await App.DbAsync(_structureId, db => db.Set<Presence>().SingleAsync());
+        presence.Source.ShouldBe(PresenceSource.QrCard);
+    }
+
+    [Fact]
+    public async Task Staff_record_the_presence_as_the_family()
+    {
+        var staff = await SignedInAdminAsync();
+        await staff.GotoAsync($"/familles/{_householdId}");
+        await staff.GetByTestId("family-account-section").GetByRole(AriaRole.Link).ClickAsync();
+        await Screenshots.TakeAsync(staff, "borne-compte-famille");
+        await ShouldBeAccessibleAsync(staff, "family account page");
+        await staff.GetByTestId("act-as-family").ClickAsync();
+        await Expect(staff).ToHaveURLAsync(new Regex("/ludotheque/ma-presence$"));
+        await TickAsync(staff, "Léa");
+        await staff.GetByTestId("kiosk-validate").ClickAsync();
+        await Expect(staff.GetByTestId("kiosk-thanks")).ToBeVisibleAsync();
+        await Expect(staff).ToHaveURLAsync(new Regex("/intervention/fin$"), new() { Timeout = 15_000 });
+        var presence = await App.DbAsync(_structureId, db => db.Set<Presence>().SingleAsync());
+        presence.Source.ShouldBe(PresenceSource.Staff);
+        presence.OnBehalfOfUserId.ShouldNotBeNull();
+    }
+}
