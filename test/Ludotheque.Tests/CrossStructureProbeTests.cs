@@ -11,6 +11,9 @@ namespace CentresConnectes.Ludotheque.Tests;
 /// <summary>Every {id} page and API route of the ludothèque, through TestSupport's probe: structure B gets 404 for A's ids.</summary>
 public abstract class CrossStructureProbeTests(LudothequeFactory app)
 {
+    private const string Kiosk = "family accounts, cards and kiosks need a family account and an enrolled device: " +
+                                 "Staff_of_B_get_404_for_A_s_family_accounts_cards_and_kiosks and Family_accounts_cards_and_kiosks_over_the_API_and_404_for_another_structure check them";
+
     [Fact]
     public async Task Another_structure_gets_404_on_every_ludotheque_id_route()
     {
@@ -27,7 +30,13 @@ public abstract class CrossStructureProbeTests(LudothequeFactory app)
             var probe = new CrossStructureProbe(app.Services, "Ludotheque")
                 .Sample("/api/ludotheque/slots", new { id = slot.Id })
                 .Sample("/api/ludotheque/presences", new { id = presence.Id })
-                .Body("POST", "/api/ludotheque/presences/{id:guid}/remove", new { reason = "essai" });
+                .Body("POST", "/api/ludotheque/presences/{id:guid}/remove", new { reason = "essai" })
+                .Skip("/api/ludotheque/families/{householdId:guid}/account", Kiosk)
+                .Skip("/api/ludotheque/families/{householdId:guid}/account/active", Kiosk)
+                .Skip("/api/ludotheque/families/{householdId:guid}/account/reset", Kiosk)
+                .Skip("/api/ludotheque/families/{householdId:guid}/card", Kiosk)
+                .Skip("/api/ludotheque/kiosks/{id:guid}", Kiosk)
+                .Skip("/ludotheque/familles/{householdId:guid}/compte", Kiosk);
             var requests = await probe.CheckAsync(clientA, clientB);
             requests.ShouldContain(r => r.StartsWith("POST /api/ludotheque/presences/", StringComparison.Ordinal));
         }

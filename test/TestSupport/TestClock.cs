@@ -2,12 +2,14 @@ namespace CentresConnectes.TestSupport;
 
 /// <summary>
 /// The real clock shifted by an offset the test sets: time keeps flowing (timeouts, leases), but a test
-/// can stand on a Tuesday at 10:00 in Paris, move past a session's lifetime or a deadline — and must put
-/// it back (<see cref="Reset"/>) before its host serves the next test.
+/// can stand on a Tuesday at 10:00 in Paris, move past a session's lifetime or a deadline — or stop
+/// time at an instant (<see cref="Freeze"/>) when it compares recorded times exactly. A test puts it
+/// back (<see cref="Reset"/>) before its host serves the next test.
 /// </summary>
 public sealed class TestClock : TimeProvider
 {
     private long _offsetTicks;
+    private long _frozenTicks; // 0: not frozen
 
     public TimeSpan Offset
     {
@@ -15,12 +17,26 @@ public sealed class TestClock : TimeProvider
         set => Interlocked.Exchange(ref _offsetTicks, value.Ticks);
     }
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
+    public override DateTimeOffset GetUtcNow() => Interlocked.Read(ref _frozenTicks) is var frozen and not 0
+        ? new DateTimeOffset(frozen, TimeSpan.Zero)
+        : System.GetUtcNow() + Offset;
 
-    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+    public void Advance(TimeSpan by)
+    {
+        Interlocked.Add(ref _offsetTicks, by.Ticks);
+        if (Interlocked.Read(ref _frozenTicks) != 0)
+            Interlocked.Add(ref _frozenTicks, by.Ticks);
+    }
 
-    public void Reset() => Offset = TimeSpan.Zero;
+    public void Reset()
+    {
+        Offset = TimeSpan.Zero;
+        Interlocked.Exchange(ref _frozenTicks, 0);
+    }
 
     /// <summary>Moves the clock to <paramref name="utc"/> (time flows on from there).</summary>
     public void Set(DateTime utc) => Offset = DateTime.SpecifyKind(utc, DateTimeKind.Utc) - System.GetUtcNow().UtcDateTime;
+
+    /// <summary>Stops the clock at <paramref name="utc"/> until <see cref="Reset"/>.</summary>
+    public void Freeze(DateTime utc) => Interlocked.Exchange(ref _frozenTicks, DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks);
 }

@@ -67,7 +67,7 @@ public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, I
         if (string.IsNullOrEmpty(presented) || presented.Length > 100)
             return null;
         var hash = Hash(presented);
-        // cross-tenant: the credential is what tells the structure; the hash is unique across the installation.
+        // cross-tenant: the credential is what tells the structure; the hash is unique across the installation. (test: A_kiosk_without_a_valid_device_credential_serves_nothing)
         var device = await db.KioskDevices.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.TokenHash == hash, ct);
         if (device is null || !device.IsActive || !await db.Structures.AnyAsync(s => s.Id == device.TenantId && s.IsActive, ct))
             return null;
@@ -75,7 +75,7 @@ public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, I
         // Written at most every 10 minutes: a kiosk polling its counter must not write on every read.
         if (device.LastSeenAtUtc is null || now - device.LastSeenAtUtc > TimeSpan.FromMinutes(10))
         {
-            // cross-tenant: the device's own row, written in its own structure (no structure is current yet).
+            // cross-tenant: the device's own row, written in its own structure (no structure is current yet). (test: A_revoked_kiosk_is_refused_at_once_even_with_a_page_open)
             using (tenant.Change(device.TenantId))
             {
                 device.LastSeenAtUtc = now;

@@ -20,7 +20,7 @@ public sealed class TenantJobRunner<TJob>(IServiceProvider services) where TJob 
 {
     public async Task RunAsync(Guid? tenantId, string? argument, CancellationToken ct)
     {
-        // cross-tenant: the structure restored is the one captured when the job was asked for.
+        // cross-tenant: the structure restored is the one captured when the job was asked for. (test: A_reminder_due_during_the_outage_expires_instead_of_going_late)
         using (services.GetRequiredService<ICurrentTenant>().Change(tenantId))
             await services.GetRequiredService<TJob>().RunAsync(argument, ct);
     }

@@ -36,7 +36,7 @@ internal sealed class KioskDeviceFilter(KioskDeviceService devices, ICurrentTena
             return;
         }
         ((KioskContext)context).Device = device;
-        // cross-tenant: an anonymous kiosk request works in its enrolled device's structure, and only in it.
+        // cross-tenant: an anonymous kiosk request works in its enrolled device's structure, and only in it. (test: A_kiosk_of_A_never_shows_or_records_anything_of_B)
         using (tenant.Change(device.TenantId))
             await next();
     }

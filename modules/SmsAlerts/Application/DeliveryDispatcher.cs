@@ -62,13 +62,13 @@ public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory sco
 
     private async Task ProcessClaimAsync(Guid token, CancellationToken ct)
     {
-        // cross-tenant: the claim spans structures; each structure's rows are then handled in its own scope.
+        // cross-tenant: the claim spans structures; each structure's rows are then handled in its own scope. (test: Two_dispatchers_racing_send_each_recipient_exactly_once)
         var rows = await db.Set<Delivery>().IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
             .Where(d => d.ClaimToken == token).Select(d => new { d.Id, d.TenantId }).ToListAsync(ct);
         foreach (var group in rows.GroupBy(r => r.TenantId))
         {
             await using var scope = scopes.CreateAsyncScope();
-            // cross-tenant: the dispatcher works inside the structure that owns the rows.
+            // cross-tenant: the dispatcher works inside the structure that owns the rows. (test: Two_dispatchers_racing_send_each_recipient_exactly_once)
             using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(group.Key))
             {
                 try
@@ -93,7 +93,7 @@ public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory sco
         var sql = "UPDATE \"" + t + "\" SET \"Status\" = " + (int)DeliveryStatus.InProgress + ", \"ClaimToken\" = {0}, \"ClaimedUntilUtc\" = {1}, \"InFlight\" = {2} "
                   + "WHERE \"Id\" IN (SELECT \"Id\" FROM \"" + t + "\" WHERE \"Status\" = " + (int)DeliveryStatus.Pending + " AND \"NotBeforeUtc\" <= {3} "
                   + "ORDER BY \"NotBeforeUtc\" LIMIT {4} " + lockClause + ")";
-        // cross-tenant: the job serves every structure's due rows; each row keeps its TenantId and is processed in its own structure.
+        // cross-tenant: the job serves every structure's due rows; each row keeps its TenantId and is processed in its own structure. (test: Two_dispatchers_racing_send_each_recipient_exactly_once)
         return await db.Database.ExecuteSqlRawAsync(sql, [token, until, false, now, batchSize], ct);
     }
 
@@ -101,7 +101,7 @@ public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory sco
     private async Task RecoverInterruptedAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // cross-tenant: recovery after a crash covers every structure's rows (status only).
+        // cross-tenant: recovery after a crash covers every structure's rows (status only). (test: After_a_crash_rows_not_yet_handed_over_are_sent_and_rows_in_flight_are_unknown)
         var stale = db.Set<Delivery>().IgnoreQueryFilters([AppDbContext.TenantFilter])
             .Where(d => d.Status == DeliveryStatus.InProgress && d.ClaimedUntilUtc < now);
         await stale.Where(d => d.InFlight).ExecuteUpdateAsync(s => s

@@ -25,7 +25,7 @@ public sealed class HostSmsSettings(IServiceScopeFactory scopes, ICurrentUser us
         if (!user.IsSuperAdmin)
             throw new BusinessException("Réservé au super-administrateur.");
         await using var scope = scopes.CreateAsyncScope();
-        // cross-tenant: the super-admin sets each structure's provider and quota, inside that structure (its secrets' purpose included).
+        // cross-tenant: the super-admin sets each structure's provider and quota, inside that structure (its secrets' purpose included). (test: Provider_secrets_of_one_structure_do_not_open_in_another)
         using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(structureId))
             return await work(scope.ServiceProvider);
     }

@@ -24,13 +24,13 @@ public sealed class ReminderPlanningJob(AppDbContext db, IServiceScopeFactory sc
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        // cross-tenant: the job serves every structure that has active reminders (ids only).
+        // cross-tenant: the job serves every structure that has active reminders (ids only). (test: A_reminder_due_during_the_outage_expires_instead_of_going_late)
         var tenants = await db.Set<Reminder>().IgnoreQueryFilters([AppDbContext.TenantFilter]).Where(r => r.IsActive)
             .Select(r => r.TenantId).Distinct().ToListAsync(ct);
         foreach (var tenantId in tenants)
         {
             await using var scope = scopes.CreateAsyncScope();
-            // cross-tenant: planning happens inside the structure that owns the reminders.
+            // cross-tenant: planning happens inside the structure that owns the reminders. (test: A_reminder_due_during_the_outage_expires_instead_of_going_late)
             using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId))
                 await scope.ServiceProvider.GetRequiredService<ReminderPlanning>().PlanDueAsync(ct);
         }

@@ -15,7 +15,7 @@ internal sealed class SmsUsage(AppDbContext db, TimeProvider clock) : IStructure
     {
         var today = ParisTime.Today(clock);
         var from = ParisTime.ToUtc(new DateOnly(today.Year, today.Month, 1), TimeOnly.MinValue);
-        // cross-tenant: the host overview counts every structure's SMS (numbers only).
+        // cross-tenant: the host overview counts every structure's SMS (numbers only). (test: The_host_overview_counts_each_structures_persons_apart)
         return await db.Set<Delivery>().IgnoreQueryFilters([AppDbContext.TenantFilter])
             .Where(d => d.Channel == Channel.Sms && !d.IsTest && d.DueUtc >= from && (d.Status == DeliveryStatus.Sent || d.Status == DeliveryStatus.Delivered))
             .GroupBy(d => d.TenantId).Select(g => new { g.Key, Count = g.Sum(d => d.Segments) })

@@ -25,13 +25,13 @@ public sealed class WebhookService(AppDbContext db, IServiceScopeFactory scopes)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
             return false;
-        // cross-tenant: the webhook's secret token is what identifies the structure (no signed-in user).
+        // cross-tenant: the webhook's secret token is what identifies the structure (no signed-in user). (test: A_webhook_of_one_structure_cannot_touch_another_structures_rows_or_consents)
         var tenantId = await db.Set<SmsSettings>().IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
             .Where(s => s.WebhookToken == token).Select(s => (Guid?)s.TenantId).SingleOrDefaultAsync(ct);
         if (tenantId is null)
             return false;
         await using var scope = scopes.CreateAsyncScope();
-        // cross-tenant: the structure restored is the token's owner.
+        // cross-tenant: the structure restored is the token's owner. (test: A_webhook_of_one_structure_cannot_touch_another_structures_rows_or_consents)
         using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId))
             await work(scope.ServiceProvider);
         return true;

@@ -14,8 +14,11 @@ using Xunit;
 namespace CentresConnectes.Ludotheque.Tests.Kiosk;
 
 /// <summary>Family accounts from the household page, cards, and staff acting as the family.</summary>
-public abstract class FamilyAccountTests(LudothequeFactory app)
+public abstract class FamilyAccountTests(LudothequeFactory app) : IDisposable
 {
+    // The kiosk tests stop the clock inside a slot: the shared host gets the real time back after each.
+    public void Dispose() => app.Clock.Reset();
+
     [Fact]
     public async Task Staff_open_a_family_account_from_the_household_page_and_identifiants_are_unique_per_structure()
     {
@@ -115,8 +118,11 @@ public sealed class PostgresFamilyAccountTests(PostgresLudothequeFactory app) : 
 public sealed class SqliteFamilyAccountTests(SqliteLudothequeFactory app) : FamilyAccountTests(app);
 
 /// <summary>The API over the same services: family accounts, cards, kiosks; another structure's ids answer 404.</summary>
-public abstract class KioskApiTests(LudothequeFactory app)
+public abstract class KioskApiTests(LudothequeFactory app) : IDisposable
 {
+    // The kiosk tests stop the clock inside a slot: the shared host gets the real time back after each.
+    public void Dispose() => app.Clock.Reset();
+
     [Fact]
     public async Task Family_accounts_cards_and_kiosks_over_the_API_and_404_for_another_structure()
     {

@@ -13,8 +13,11 @@ using Xunit;
 namespace CentresConnectes.Ludotheque.Tests.Kiosk;
 
 /// <summary>The kiosk end to end over HTTP: enrolment, family sign-in, VALIDER, replay, refusals, counter.</summary>
-public abstract class KioskCheckInTests(LudothequeFactory app)
+public abstract class KioskCheckInTests(LudothequeFactory app) : IDisposable
 {
+    // The kiosk tests stop the clock inside a slot: the shared host gets the real time back after each.
+    public void Dispose() => app.Clock.Reset();
+
     [Fact]
     public async Task A_family_signs_in_on_the_kiosk_ticks_two_of_four_and_the_counter_shows_two()
     {
@@ -58,7 +61,7 @@ public abstract class KioskCheckInTests(LudothequeFactory app)
         var clicked = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(1);
 
         // The Wi-Fi came back three hours later, after the slot: the replay still goes to the 14:00 slot.
-        app.Clock.Set(s.Slot.EndsAtUtc.AddHours(1));
+        app.Clock.Freeze(s.Slot.EndsAtUtc.AddHours(1));
         (await s.Kiosk.ValidateAsync(token, ticket, s.PersonIds.Take(3), checkInId, clicked)).ShouldBe(HttpStatusCode.OK);
         (await s.Kiosk.ValidateAsync(token, ticket, s.PersonIds.Take(3), checkInId, clicked)).ShouldBe(HttpStatusCode.OK);
 
@@ -109,7 +112,7 @@ public abstract class KioskCheckInTests(LudothequeFactory app)
         await Refused(await s.Kiosk.ValidateAsync(token, s.Slot.Id.ToString(), s.PersonIds), CheckInTickets.Refused);
         await Refused(await s.Kiosk.ValidateAsync(token, new string('x', 5000), s.PersonIds), CheckInTickets.Refused);
         // A page of a past slot (kept longer than the replay window) is refused.
-        app.Clock.Set(s.Slot.StartsAtUtc.Add(CheckInTickets.ReplayWindow).AddHours(1));
+        app.Clock.Freeze(s.Slot.StartsAtUtc.Add(CheckInTickets.ReplayWindow).AddHours(1));
         await Refused(await s.Kiosk.ValidateAsync(token, ticket, s.PersonIds), CheckInTickets.Refused);
 
         (await app.PresencesAsync(s.Structure.Id)).ShouldBeEmpty();
@@ -119,7 +122,7 @@ public abstract class KioskCheckInTests(LudothequeFactory app)
     public async Task Outside_opening_hours_the_kiosk_says_closed_and_when_it_opens_next()
     {
         var s = await app.ArrangeAsync("Fermé");
-        app.Clock.Set(s.Slot.StartsAtUtc.AddHours(-1)); // 13:00 Paris, between the two slots
+        app.Clock.Freeze(s.Slot.StartsAtUtc.AddHours(-1)); // 13:00 Paris, between the two slots
         await s.Kiosk.SignInAtKioskAsync(s.Login);
         var (html, ticket, _) = await s.Kiosk.FamilyPageAsync();
         html.ShouldContain("La ludothèque est fermée en ce moment.");
@@ -140,7 +143,7 @@ public abstract class KioskCheckInTests(LudothequeFactory app)
         }
         (await s.Kiosk.SignInAtKioskAsync(s.Login.ToUpperInvariant())).ShouldRedirectTo("/ludotheque/borne/famille");
         (await s.Kiosk.GetAsync("/ludotheque/borne/famille")).ShouldBe(HttpStatusCode.OK);
-        app.Clock.Set(app.Clock.GetUtcNow().UtcDateTime.Add(KioskFamilySession.IdleTimeout).AddSeconds(1));
+        app.Clock.Freeze(app.Clock.GetUtcNow().UtcDateTime.Add(KioskFamilySession.IdleTimeout).AddSeconds(1));
         (await s.Kiosk.GetAsync("/ludotheque/borne/famille")).ShouldRedirectTo("/ludotheque/borne");
     }
 

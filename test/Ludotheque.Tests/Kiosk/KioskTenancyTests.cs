@@ -15,8 +15,11 @@ namespace CentresConnectes.Ludotheque.Tests.Kiosk;
 /// A kiosk works in the structure of its device credential only: it never shows or records anything of
 /// another structure, a revoked device or card opens nothing, and staff of B get 404 for A's ids.
 /// </summary>
-public abstract class KioskTenancyTests(LudothequeFactory app)
+public abstract class KioskTenancyTests(LudothequeFactory app) : IDisposable
 {
+    // The kiosk tests stop the clock inside a slot: the shared host gets the real time back after each.
+    public void Dispose() => app.Clock.Reset();
+
     [Fact]
     public async Task A_kiosk_without_a_valid_device_credential_serves_nothing()
     {

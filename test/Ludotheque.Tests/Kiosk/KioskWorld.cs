@@ -25,7 +25,7 @@ public static partial class KioskWorld
         var (structure, admin) = await app.StructureWithAdminAsync(name);
         await app.GenerateAsync(structure.Id, day, null, ("09:30", "12:00"), ("14:00", "18:00"));
         var slot = await app.DbAsync(structure.Id, db => db.Set<Slot>().AsNoTracking().SingleAsync(s => s.Start == new TimeOnly(14, 0)));
-        app.Clock.Set(slot.StartsAtUtc.AddMinutes(30));
+        app.Clock.Freeze(slot.StartsAtUtc.AddMinutes(30));
         var family = await app.FamilyAsync(structure.Id, "MARTIN" + name.Replace(" ", "").ToUpperInvariant(),
             ("Sophie", DateOnly.Parse("1985-03-14")), ("Karim", DateOnly.Parse("1983-11-02")), ("Léa", DateOnly.Parse("2016-05-20")), ("Noé", DateOnly.Parse("2020-09-01")));
         var account = await app.InAsync(structure.Id, sp => sp.GetRequiredService<FamilyAccountService>().CreateAsync(family.HouseholdId,

@@ -130,6 +130,9 @@ public abstract class TenancyTests(MembersFactory factory)
         overview.Single(s => s.Id == w.StructureB).Usage["Adhérents"].ShouldBe(0);
         overview.Single(s => s.Id == w.StructureA).Accounts.ShouldBe(1);
         overview.Single(s => s.Id == w.StructureB).Accounts.ShouldBe(1);
+        // Every module's counter (persons, SMS…) answers for each structure apart, nothing sent yet.
+        overview.Single(s => s.Id == w.StructureB).Usage.Keys.ShouldBe(overview.Single(s => s.Id == w.StructureA).Usage.Keys, ignoreOrder: true);
+        overview.Single(s => s.Id == w.StructureB).Usage.Where(u => u.Key != "Adhérents").ShouldAllBe(u => u.Value == 0);
     }
 
     [Fact]
