@@ -259,9 +259,7 @@ public static class PlatformHosting
 
         // An address no endpoint knows answers 404 (the French page) to everyone: with the fallback
         // policy, an endpoint-less request would otherwise send a visitor to the sign-in page.
-        // Not under /api: there the endpoint selection's own answers (415 for a form where JSON is expected,
-        // 405…) must stand, and the API's French problems already cover unknown addresses.
-        app.MapFallback("{*path:regex(^(?!api/).*$)}", () => Results.NotFound()).AllowAnonymous();
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
 
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference(o => o.WithTitle("Centres Connectés – API")).RequireAuthorization();
