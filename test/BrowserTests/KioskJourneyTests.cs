@@ -173,6 +173,21 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
     }
 
     [Fact]
+    public async Task A_refused_card_held_to_the_camera_is_sent_once_and_the_kiosk_says_so()
+    {
+        FakeCamera.WriteQrVideo(CameraVideo, "une-carte-qui-n-existe-pas");
+        var kiosk = await EnrolledKioskAsync(permissions: ["camera"]);
+        var posts = 0;
+        kiosk.Request += (_, request) => { if (request.Method == "POST" && request.Url.EndsWith("/ludotheque/borne/carte")) posts++; };
+        await kiosk.GetByTestId("kiosk-scan").ClickAsync();
+        await Expect(kiosk.GetByTestId("card-error")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        // The card is still in front of the camera: the page says it is not recognised, and does not send it again.
+        await Expect(kiosk.Locator("[data-qr-status]")).ToContainTextAsync("Cette carte n'est pas reconnue", new() { Timeout = 20_000 });
+        await kiosk.WaitForTimeoutAsync(1500);
+        posts.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Staff_record_the_presence_as_the_family()
     {
         var staff = await SignedInAdminAsync();

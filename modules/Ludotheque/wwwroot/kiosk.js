@@ -107,6 +107,12 @@
     const context = canvas.getContext("2d", { willReadFrequently: true });
     const field = document.querySelector("[data-qr-field]");
     const status = scanner.querySelector("[data-qr-status]");
+    // A card just refused stays in front of the camera: never send it again (the page would reload
+    // forever), say so instead, and wait for another card.
+    const REFUSED_KEY = "cc.borne.carte-refusee";
+    const refusedShown = !!document.querySelector("[data-card-error]:not([hidden])");
+    const refused = refusedShown ? sessionStorage.getItem(REFUSED_KEY) : null;
+    if (!refusedShown) sessionStorage.removeItem(REFUSED_KEY);
     let done = false;
     const look = () => {
       if (done) return;
@@ -115,8 +121,11 @@
         canvas.height = video.videoHeight;
         context.drawImage(video, 0, 0, canvas.width, canvas.height);
         const code = window.jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height, { inversionAttempts: "dontInvert" });
-        if (code && code.data) {
+        if (code && code.data && code.data === refused) {
+          status.textContent = "Cette carte n'est pas reconnue : demandez à l'accueil, ou connectez-vous avec votre identifiant.";
+        } else if (code && code.data) {
           done = true;
+          sessionStorage.setItem(REFUSED_KEY, code.data);
           field.value = code.data.slice(0, 200);
           field.form.submit();
           return;
