@@ -245,6 +245,15 @@ public static class PlatformHosting
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        // An address no endpoint knows answers 404 (the French page) to everyone: with the fallback
+        // policy, an endpoint-less request would otherwise send a visitor to the sign-in page. Not a
+        // MapFallback endpoint: routing would pick it for any body, hiding its own 415 from the API.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is not null) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -256,10 +265,6 @@ public static class PlatformHosting
         var modules = app.Services.GetRequiredService<IReadOnlyList<IModule>>();
         foreach (var module in modules)
             module.MapEndpoints(app);
-
-        // An address no endpoint knows answers 404 (the French page) to everyone: with the fallback
-        // policy, an endpoint-less request would otherwise send a visitor to the sign-in page.
-        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
 
         app.MapOpenApi().RequireAuthorization();
         app.MapScalarApiReference(o => o.WithTitle("Centres Connectés – API")).RequireAuthorization();

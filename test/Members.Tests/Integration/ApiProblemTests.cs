@@ -83,10 +83,7 @@ public abstract class ApiProblemTests(MembersFactory factory)
         await ProblemAsync(await client.GetAsync("/api/nulle-part"), HttpStatusCode.NotFound);
     }
 
-    // KNOWN REGRESSION found when the hardening, import and module branches were merged together: a form body
-    // on POST /api/persons answers 404 instead of the French 415. Skipped so the rest can land; reported in the
-    // stop note and to be fixed next — not to be deleted.
-    [Fact(Skip = "Known regression after the merge of stop 6: a form body on POST /api/persons answers 404, not 415 (see the stop note).")]
+    [Fact]
     public async Task A_form_body_where_json_is_expected_is_a_french_415_and_a_missing_file_a_french_400()
     {
         var (_, client) = await factory.StructureWithAdminAsync("Problèmes 415");
