@@ -25,6 +25,7 @@ public sealed class LudothequeModule : IModule
         services.AddScoped<AttendanceListPdf>();
         services.AddScoped<ILudothequeStatisticsQuery, LudothequeStatisticsQuery>();
         services.AddScoped<IPersonReferenceCheck, PresenceReferenceCheck>();
+        services.AddScoped<IPersonContactSource, PresenceContactSource>();
         services.AddScoped<IHouseholdReferenceCheck, PresenceReferenceCheck>();
         // The kiosk half: family accounts, QR cards, check-in tickets and kiosk family sessions.
         services.AddScoped<FamilyAccountService>();

@@ -26,6 +26,7 @@ public sealed class MembersModule : IModule
         services.AddScoped<HouseholdService>();
         services.AddScoped<RegisterQueryService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<RetentionService>();
         services.AddScoped<ImportService>();
         services.AddScoped<ImportJob>();
         services.AddSingleton<ImportProgress>();

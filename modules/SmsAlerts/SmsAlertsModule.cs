@@ -22,6 +22,7 @@ public sealed class SmsAlertsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IPersonContactSource, DeliveryContactSource>();
         services.AddScoped<SmsSettingsService>();
         services.AddScoped<HostSmsSettings>();
         services.AddScoped<QuotaService>();

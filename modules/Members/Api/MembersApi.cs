@@ -10,6 +10,8 @@ namespace CentresConnectes.Members.Api;
 
 public sealed record ImportUploadResponse(Guid Id, ImportPreview Preview);
 
+public sealed record RetentionAnonymiseRequest(IReadOnlyList<Guid>? Ids, bool All = false);
+
 /// <summary>The register's API: the same application services as the pages.</summary>
 internal static class MembersApi
 {
@@ -52,6 +54,15 @@ internal static class MembersApi
                 return Results.NoContent();
             })
             .RequirePermission(MembersPermissions.Delete);
+
+        persons.MapGet("/retention", (int? page, RetentionService s, CancellationToken ct) => s.ListAsync(page ?? 1, ct))
+            .RequirePermission(MembersPermissions.Delete)
+            .WithSummary("RGPD retention: persons without contact (presence, message sent, file change) for two years, by pages of 100.");
+
+        persons.MapPost("/retention/anonymise", async (RetentionAnonymiseRequest request, RetentionService s, CancellationToken ct) =>
+                Results.Ok(new { anonymised = await s.AnonymiseAsync(request.Ids ?? [], request.All, ct) }))
+            .RequirePermission(MembersPermissions.Delete)
+            .WithSummary("Anonymises the given persons of the retention list (or all of it), all or none.");
 
         persons.MapGet("/{id:guid}/rgpd", async (Guid id, string? format, ExportService s, CancellationToken ct) =>
             {

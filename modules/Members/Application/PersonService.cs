@@ -150,15 +150,44 @@ public sealed class PersonService(
     }
 
     /// <summary>RGPD erasure: the row stays for statistics, the identity goes (see <see cref="Person.Anonymise"/>).</summary>
-    public async Task AnonymiseAsync(Guid id, CancellationToken ct = default)
+    public Task AnonymiseAsync(Guid id, CancellationToken ct = default) => AnonymiseAsync([id], ct);
+
+    /// <summary>
+    /// Anonymises the persons in one transaction (all or none; an id the structure does not know is a
+    /// 404). A family left with no identifiable member is anonymised with them (ADR 0015). The events
+    /// go once the change is committed.
+    /// </summary>
+    public async Task<int> AnonymiseAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
-        var person = await FindTrackedAsync(id, ct);
-        if (person.IsAnonymised)
-            return;
-        person.Anonymise(clock.GetUtcNow().UtcDateTime);
-        audit.Record("Adhérent anonymisé (RGPD)", "Personne", id.ToString());
+        var wanted = ids.Distinct().ToList();
+        var found = await db.Set<Person>().Where(p => wanted.Contains(p.Id)).ToListAsync(ct);
+        var missing = wanted.Except(found.Select(p => p.Id)).ToList();
+        if (missing.Count > 0)
+            throw new EntityNotFoundException("Personne", missing[0]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var anonymised = found.Where(p => !p.IsAnonymised).ToList();
+        foreach (var person in anonymised)
+        {
+            person.Anonymise(now);
+            audit.Record("Adhérent anonymisé (RGPD)", "Personne", person.Id.ToString());
+        }
+
+        var anonymisedIds = anonymised.Select(p => p.Id).ToList();
+        var households = anonymised.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId!.Value).Distinct().ToList();
+        var stillNamed = await db.Set<Person>().AsNoTracking()
+            .Where(p => p.HouseholdId != null && households.Contains(p.HouseholdId.Value) && !p.IsAnonymised && !anonymisedIds.Contains(p.Id))
+            .Select(p => p.HouseholdId!.Value).Distinct().ToListAsync(ct);
+        var emptied = households.Except(stillNamed).ToList();
+        foreach (var household in await db.Set<Household>().Where(h => emptied.Contains(h.Id)).ToListAsync(ct))
+        {
+            household.Anonymise();
+            audit.Record("Famille anonymisée (RGPD, plus aucun membre identifiable)", "Famille", household.Id.ToString());
+        }
+
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new PersonAnonymised(person.TenantId, person.Id), ct);
+        foreach (var person in anonymised)
+            await events.PublishAsync(new PersonAnonymised(person.TenantId, person.Id), ct);
+        return anonymised.Count;
     }
 
     /// <summary>Looks for a registered person the given identity would duplicate.</summary>

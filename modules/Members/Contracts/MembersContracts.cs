@@ -84,3 +84,17 @@ public interface IHouseholdPageSection
 public sealed record HouseholdPageSection(string Title, string Status, IReadOnlyList<HouseholdPageLink> Links, string TestId);
 
 public sealed record HouseholdPageLink(string Text, string Url, string Icon = "bi-box-arrow-up-right");
+
+/// <summary>
+/// Implemented by modules in contact with persons (the ludothèque's presences, the messages sent): the
+/// retention page (RGPD, SPEC §9) lists the persons none of them — nor a change to their file — has
+/// seen for two years.
+/// </summary>
+public interface IPersonContactSource
+{
+    /// <summary>
+    /// Ids of the current structure's persons this module was in contact with at or after the instant,
+    /// as a composable query of the shared context: Members runs it inside its own as a NOT IN, in SQL.
+    /// </summary>
+    IQueryable<Guid> PersonsContactedSince(DateTime sinceUtc);
+}

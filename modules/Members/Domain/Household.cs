@@ -35,4 +35,9 @@ public sealed class Household : IMultiTenant
         Address = address;
         Notes = notes;
     }
+
+    /// <summary>Its last identifiable member was anonymised: the name, address and notes go too (ADR 0015).</summary>
+    public void Anonymise() => Update(AnonymisedName, null, null);
+
+    public const string AnonymisedName = "Famille anonyme";
 }

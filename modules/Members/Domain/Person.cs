@@ -102,14 +102,14 @@ public sealed class Person : IMultiTenant
     }
 
     /// <summary>
-    /// RGPD erasure that keeps statistics: sexe, age, ville, statut, minima, QF and groups stay;
-    /// identity, contact details, notes and household link go. The date of birth keeps its month
-    /// only (the first day of it): ages and age brackets stay right, the exact date no longer
-    /// helps to re-identify the person.
+    /// RGPD erasure that keeps statistics identical (SPEC §9, ADR 0015): what the figures count stays —
+    /// sexe, exact date of birth (an age bracket on any calculation date needs the day), ville, statut,
+    /// minima, QF, groups and the household link (familles, « enfants de parents au RSA ») — and is never
+    /// shown again (every list and page leaves anonymised persons out); identity, contact details,
+    /// consents and notes go.
     /// </summary>
     public void Anonymise(DateTime nowUtc)
     {
-        DateOfBirth = new DateOnly(DateOfBirth.Year, DateOfBirth.Month, 1);
         LastName = "Anonyme";
         FirstName = "";
         NormalizedName = "~anonyme";
@@ -120,7 +120,6 @@ public sealed class Person : IMultiTenant
         MobileE164 = null;
         LandlineE164 = null;
         Notes = null;
-        HouseholdId = null;
         AvatarKey = Avatars.Default;
         ConsentSms = false;
         ConsentEmail = false;

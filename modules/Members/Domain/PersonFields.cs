@@ -3,12 +3,10 @@ namespace CentresConnectes.Members.Domain;
 /// <summary>What RGPD erasure does to a field (see <see cref="Person.Anonymise"/>).</summary>
 public enum Anonymisation
 {
-    /// <summary>Statistics need it (sexe, ville, QF…): kept as is.</summary>
+    /// <summary>Statistics need it (sexe, date of birth, ville, QF, household…): kept as is, never shown again.</summary>
     Keep = 1,
     /// <summary>Identifies or contacts the person: cleared (or replaced by "Anonyme").</summary>
     Erase = 2,
-    /// <summary>Kept less precisely (the date of birth keeps its month: ages stay right).</summary>
-    Generalise = 3,
     /// <summary>Technical: the record's own bookkeeping (ids, dates of the record, the anonymised flag).</summary>
     Technical = 4,
 }
@@ -48,12 +46,12 @@ public static class PersonFields
         new(nameof(Person.LastName), "Nom", Person.NameMaxLength, true, true, Anonymisation.Erase, MergeRule.Never),
         new(nameof(Person.FirstName), "Prénom", Person.NameMaxLength, true, true, Anonymisation.Erase, MergeRule.Never),
         new(nameof(Person.SexeId), "Sexe", null, true, true, Anonymisation.Keep, MergeRule.FillIfEmpty),
-        new(nameof(Person.DateOfBirth), "Date de naissance", null, true, true, Anonymisation.Generalise, MergeRule.Never),
+        new(nameof(Person.DateOfBirth), "Date de naissance", null, true, true, Anonymisation.Keep, MergeRule.Never),
         new(nameof(Person.VilleId), "Ville de résidence", null, true, true, Anonymisation.Keep, MergeRule.FillIfEmpty, Column: "Ville"),
         new(nameof(Person.StatutId), "Statut", null, true, true, Anonymisation.Keep, MergeRule.FillIfEmpty),
         new(nameof(Person.MinimaSociauxId), "Minima sociaux", null, true, true, Anonymisation.Keep, MergeRule.FillIfEmpty),
         new(nameof(Person.QuotientFamilialId), "Quotient familial", null, true, true, Anonymisation.Keep, MergeRule.FillIfEmpty),
-        new(nameof(Person.HouseholdId), "Famille", null, true, true, Anonymisation.Erase, MergeRule.FillIfEmpty),
+        new(nameof(Person.HouseholdId), "Famille", null, true, true, Anonymisation.Keep, MergeRule.FillIfEmpty),
         new(nameof(Person.MobileE164), "Portable", 20, true, true, Anonymisation.Erase, MergeRule.FillIfEmpty),
         new(nameof(Person.LandlineE164), "Téléphone fixe", 20, true, true, Anonymisation.Erase, MergeRule.FillIfEmpty),
         new(nameof(Person.Email), "E-mail", Person.EmailMaxLength, true, true, Anonymisation.Erase, MergeRule.FillIfEmpty),
