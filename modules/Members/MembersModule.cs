@@ -29,6 +29,7 @@ public sealed class MembersModule : IModule
         services.AddScoped<RetentionService>();
         services.AddScoped<ImportService>();
         services.AddScoped<ImportJob>();
+        services.AddScoped<ImportCleanupJob>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<IMemberDirectory, MemberDirectory>();
         services.AddScoped<IMembersStatisticsQuery, MembersStatisticsQuery>();
@@ -61,6 +62,8 @@ public sealed class MembersModule : IModule
                 new(MembersPermissions.Export, "export"),
             ]));
     }
+
+    public void ConfigureJobs(RecurringJobBuilder jobs) => jobs.Add<ImportCleanupJob>("members-import-cleanup", "23 * * * *");
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => MembersApi.Map(endpoints);
 }

@@ -148,8 +148,13 @@ public sealed class ImportService(
             requested.HeaderLine = null;
         var (sheet, note) = ReadSheet(session, requested);
         var chosen = Resolve(requested, sheet, lookup, sameHeader: sheet.HeaderLine == saved.HeaderLine && sheet.Sheet == saved.Sheet);
-        session.OptionsJson = JsonSerializer.Serialize(chosen, Json);
-        await db.SaveChangesAsync(ct);
+        // Only a choice the user made (a POST) is kept; showing the page (a GET) changes nothing.
+        var keep = options is not null;
+        if (keep)
+        {
+            session.OptionsJson = JsonSerializer.Serialize(chosen, Json);
+            await db.SaveChangesAsync(ct);
+        }
 
         ImportPreview Result(string? mappingError, ImportAnalysis? analysis) =>
             new(session.Id, session.FileName, session.Status, sheet.Headers, chosen, mappingError, FormatNote(sheet, note), analysis)
@@ -168,8 +173,11 @@ public sealed class ImportService(
         {
             var existing = await LoadExistingKeysAsync(ct);
             var analysis = new ImportAnalyzer(lookup, existing, ParisTime.Today(clock)).Analyse(sheet, chosen, collectDrafts: false);
-            session.TotalRows = analysis.TotalRows;
-            await db.SaveChangesAsync(ct);
+            if (keep)
+            {
+                session.TotalRows = analysis.TotalRows;
+                await db.SaveChangesAsync(ct);
+            }
             return Result(null, analysis);
         }
         catch (ImportFileException ex)

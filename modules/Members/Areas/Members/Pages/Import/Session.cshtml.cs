@@ -36,7 +36,11 @@ public sealed class SessionModel(ImportService imports, ReferenceLookupCache ref
         if (State.Status == ImportStatus.Pending)
         {
             if (!await TryAsync(async () => Preview = await imports.PreviewAsync(Id, null, ct)))
-                return await FailedFileAsync(ct);
+            {
+                // A GET changes nothing: the session stays (cancel it from the list, or the clean-up job will).
+                FlashError(ErrorText);
+                return Redirect("/adherents/import");
+            }
         }
         await LoadGroupsAsync(ct);
         return Page();
