@@ -7,7 +7,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 // A published local install (etc/scripts/publish.sh) keeps its wwwroot and data/ next to the
 // executable, wherever it is started from; `dotnet run` keeps the project folder as content root.
 var publishedRoot = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = publishedRoot });
+var openBrowser = LocalBrowser.ShouldOpen(publishedRoot is not null, args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [.. args.Where(a => !a.Equals(LocalBrowser.NoBrowserSwitch, StringComparison.OrdinalIgnoreCase))],
+    ContentRootPath = publishedRoot,
+});
 builder.AddCentresConnectes(AppModules.All());
 
 var app = builder.Build();
@@ -30,6 +35,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
         // The link carries the one-time token: only who can read this console can install.
         if (setupRequired)
             Console.WriteLine($"Première utilisation : créez le compte super-administrateur sur {setupToken.Link(address)}");
+    }
+    if (openBrowser && addresses.FirstOrDefault() is { } first)
+    {
+        var local = first.Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost").Replace("://+", "://localhost").Replace("://*", "://localhost");
+        LocalBrowser.Open(setupRequired ? setupToken.Link(local) : local, app.Logger);
     }
 });
 

@@ -1,91 +1,9 @@
-using System.Net.Mail;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Members.Application;
-
-/// <summary>
-/// The person already exists in the structure (same nom + prénom + date de naissance, mobile or
-/// e-mail): pages redirect to <see cref="ExistingPersonId"/>, the API answers 409 with it.
-/// </summary>
-public sealed class DuplicatePersonException(Guid existingPersonId, string reason)
-    : Exception("Cette personne est déjà inscrite.")
-{
-    public Guid ExistingPersonId { get; } = existingPersonId;
-    /// <summary>What matched, in French ("même nom, prénom et date de naissance"...).</summary>
-    public string Reason { get; } = reason;
-}
-
-internal static class Check
-{
-    /// <summary>A name has a letter and does not start like a spreadsheet formula.</summary>
-    public static string? NameError(string value, string label)
-    {
-        if (!value.Any(char.IsLetter))
-            return $"Le champ « {label} » doit contenir des lettres.";
-        if (value[0] is '=' or '+' or '-' or '@')
-            return $"Le champ « {label} » ne peut pas commencer par « {value[0]} ».";
-        if (value.Any(c => char.IsControl(c) || IsBidiControl(c) || c is '<' or '>'))
-            return $"Le champ « {label} » contient des caractères non autorisés (caractères invisibles, de contrôle ou d'inversion du sens d'écriture, < ou >).";
-        return null;
-    }
-
-    /// <summary>
-    /// Invisible characters that reorder the text around them (U+202E "right-to-left override"…): a
-    /// name or an address holding one displays as something else than what it is.
-    /// </summary>
-    public static bool IsBidiControl(char c) =>
-        c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\uFEFF';
-
-    public static string Name(string? value, string label)
-    {
-        var name = Fields.Required(NameNormalizer.Tidy(value ?? ""), label, Person.NameMaxLength);
-        if (NameError(name, label) is { } error)
-            throw new BusinessException(error);
-        return name;
-    }
-
-    /// <summary>A plausible e-mail address (lower-cased), or an error.</summary>
-    public static (string? Email, string? Error) Email(string? value)
-    {
-        var email = value?.Trim();
-        if (string.IsNullOrEmpty(email))
-            return (null, null);
-        if (email.Any(c => char.IsControl(c) || IsBidiControl(c)))
-            return (null, "L'adresse e-mail contient des caractères invisibles ou de contrôle : retapez-la.");
-        if (email.Length > Person.EmailMaxLength
-            || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email
-            || !email.Contains('@', StringComparison.Ordinal) || !email[(email.IndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal)
-            || email.Any(char.IsWhiteSpace))
-            return (null, $"« {(email.Length > 40 ? email[..40] + "…" : email)} » n'est pas une adresse e-mail valide.");
-        return (email.ToLowerInvariant(), null);
-    }
-
-    /// <summary>No register goes back before 1900: an earlier date is a typing or spreadsheet mistake (01/01/0001 is an empty Excel cell).</summary>
-    public static readonly DateOnly Earliest = new(1900, 1, 1);
-
-    public static string? RegistrationDateError(DateOnly date, DateOnly today)
-    {
-        if (date > today)
-            return "La date d'inscription ne peut pas être dans le futur.";
-        if (date < Earliest)
-            return "La date d'inscription doit être postérieure au 01/01/1900.";
-        return null;
-    }
-
-    public static string? BirthDateError(DateOnly date, DateOnly today)
-    {
-        if (date < Earliest)
-            return "La date de naissance doit être postérieure au 01/01/1900.";
-        if (date > today)
-            return "La date de naissance est dans le futur.";
-        if (date < today.AddYears(-120))
-            return "La date de naissance est trop ancienne (plus de 120 ans).";
-        return null;
-    }
-}
 
 /// <summary>The structure's reference lists, loaded once per operation: labels, validation, matching of imported text.</summary>
 public sealed class ReferenceLookup
