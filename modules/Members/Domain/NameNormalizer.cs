@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CentresConnectes.Platform.Contracts;
 
 namespace CentresConnectes.Members.Domain;
 
@@ -21,7 +21,7 @@ public static class NameNormalizer
             return "";
         var sb = new StringBuilder(value.Length);
         var pendingSpace = false;
-        foreach (var c in Fold(value))
+        foreach (var c in FrenchText.Fold(value))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
@@ -47,28 +47,6 @@ public static class NameNormalizer
 
     public static string? Email(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
-
-    /// <summary>Lower case, accents removed, ligatures expanded (œ → oe, æ → ae, ß → ss).</summary>
-    private static IEnumerable<char> Fold(string value)
-    {
-        foreach (var c in value.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            var lower = char.ToLowerInvariant(c);
-            switch (lower)
-            {
-                case 'œ': yield return 'o'; yield return 'e'; break;
-                case 'æ': yield return 'a'; yield return 'e'; break;
-                case 'ß': yield return 's'; yield return 's'; break;
-                case 'ø': yield return 'o'; break;
-                case 'đ': yield return 'd'; break;
-                case 'ł': yield return 'l'; break;
-                case 'ı': yield return 'i'; break;
-                default: yield return lower; break;
-            }
-        }
-    }
 
     /// <summary>Tidies a name as typed: trimmed, inner spaces collapsed (the case is kept as given).</summary>
     public static string Tidy(string value) =>

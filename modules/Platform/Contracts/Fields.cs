@@ -28,13 +28,28 @@ public static class Fields
     /// <summary>A plausible address (one @, a dot in the domain), lower-cased.</summary>
     public static string Email(string? value, string label = "Adresse e-mail")
     {
-        var email = Required(value, label, 256);
-        // Invisible and direction-changing characters (U+202E…) make an address display as another one.
-        if (email.Any(c => char.IsControl(c) || c is '\u061C' or '\u200B' or '\u200E' or '\u200F' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
-            throw new BusinessException($"Le champ « {label} » contient des caractères invisibles ou de contrôle : retapez l'adresse e-mail.");
-        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
-            throw new BusinessException($"« {email} » n'est pas une adresse e-mail valide.");
+        var email = Required(value, label, EmailMaxLength);
+        if (EmailError(email, label) is { } error)
+            throw new BusinessException(error);
         return email.ToLowerInvariant();
+    }
+
+    public const int EmailMaxLength = 256;
+
+    /// <summary>
+    /// The one e-mail rule of the application (accounts, register, import): no invisible character, the
+    /// address as .NET parses it with nothing around it, a dot in the domain, no space. Null when valid.
+    /// </summary>
+    public static string? EmailError(string email, string label = "Adresse e-mail")
+    {
+        // Invisible and direction-changing characters (U+202E…) make an address display as another one.
+        if (email.Any(FrenchText.IsInvisibleOrControl))
+            return $"Le champ « {label} » contient des caractères invisibles ou de contrôle : retapez l'adresse e-mail.";
+        var at = email.IndexOf('@');
+        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || at < 0
+            || !email[(at + 1)..].Contains('.', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
+            return $"« {(email.Length > 40 ? email[..40] + "…" : email)} » n'est pas une adresse e-mail valide.";
+        return null;
     }
 
     public static string? OptionalEmail(string? value, string label) =>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CentresConnectes.Platform.Contracts;
 
 namespace CentresConnectes.ReferenceData.Domain;
 
@@ -13,20 +13,17 @@ public static class LabelText
     /// <summary>Lower case, no accents, no punctuation differences between hyphen/space/apostrophes: "Grand-Mère" = "grand mere".</summary>
     public static string Normalize(string? value)
     {
-        var decomposed = Clean(value).Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var folded = FrenchText.Fold(Clean(value));
+        var sb = new StringBuilder(folded.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-                continue;
             if (char.IsLetterOrDigit(c) || c is '€' or '+' or '<' or '>' or '%')
             {
                 if (pendingSpace && sb.Length > 0)
                     sb.Append(' ');
                 pendingSpace = false;
-                sb.Append(char.ToLowerInvariant(c));
+                sb.Append(c);
             }
             else
             {
@@ -34,8 +31,6 @@ public static class LabelText
                 pendingSpace = true;
             }
         }
-        var normalized = sb.ToString().Normalize(NormalizationForm.FormC);
-        // ligatures typed either way ("œ" / "oe") are the same word
-        return normalized.Replace("œ", "oe", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal);
+        return sb.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CentresConnectes.Members.Domain;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.ReferenceData.Contracts;
 
@@ -652,7 +653,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                     {
                         warnings.Add((emailError.StartsWith('«') ? FirstSentence(emailError) : $"« {Shorten(text, 40)} » : " + Clause(emailError))
                                      + " : personne inscrite sans cette adresse (gardée dans les notes)");
-                        unusable.Add($"e-mail « {Shorten(new string(text.Where(c => !char.IsControl(c) && !Check.IsBidiControl(c)).ToArray()), 60)} »");
+                        unusable.Add($"e-mail « {Shorten(new string(text.Where(c => !FrenchText.IsInvisibleOrControl(c)).ToArray()), 60)} »");
                     }
                     email = address;
                     break;
