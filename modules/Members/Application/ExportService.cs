@@ -184,41 +184,50 @@ public sealed class ExportService(
         return (fileName, contentType, content);
     }
 
+    /// <summary>
+    /// The person's own data, field by field as the catalogue lists them (<see cref="Domain.PersonFields"/>,
+    /// « in the RGPD export »): a field added there and not given a value here fails the export's test.
+    /// Social fields, sensitive groups and notes come filtered by PersonService's privacy rule.
+    /// </summary>
     private static List<KeyValuePair<string, string?>> PersonFields(PersonDetails p)
     {
-        var fields = new List<KeyValuePair<string, string?>>
+        var fields = new List<KeyValuePair<string, string?>>();
+        foreach (var field in Domain.PersonFields.All.Where(f => f.InRgpdExport))
         {
-            new("Identifiant", p.Id.ToString()),
-            new("Nom", p.LastName),
-            new("Prénom", p.FirstName),
-            new("Sexe", p.Sexe),
-            new("Date de naissance", p.DateOfBirthText),
-            new("Ville de résidence", p.Ville),
-            new("Statut", p.Statut),
-        };
-        if (p.SocialDataVisible)
-        {
-            fields.Add(new("Minima sociaux", p.MinimaSociaux));
-            fields.Add(new("Quotient familial", p.QuotientFamilial));
+            if ((Domain.PersonFields.IsSocial(field) && !p.SocialDataVisible) || (field.Key == nameof(Person.Notes) && !p.NotesVisible))
+                continue;
+            fields.Add(new(field.Label, RgpdValue(p, field.Key)));
+            // Groups live beside the person (their own table): listed right after the family.
+            if (field.Key == nameof(Person.HouseholdId))
+                fields.Add(new("Groupes", string.Join(", ", p.Groups.Select(g => g.Label))));
         }
-        fields.AddRange([
-            new("Famille", p.HouseholdName),
-            new("Portable", p.Mobile),
-            new("Téléphone fixe", p.Landline),
-            new("E-mail", p.Email),
-            new("Groupes", string.Join(", ", p.Groups.Select(g => g.Label))),
-            new("Consentement SMS", p.ConsentSms ? "Oui" : "Non"),
-            new("Consentement SMS enregistré le", p.ConsentSmsAtUtc is { } smsAt ? ParisTime.FormatDateTime(smsAt) : null),
-            new("Consentement SMS enregistré par", p.ConsentSmsBy),
-            new("Consentement e-mail", p.ConsentEmail ? "Oui" : "Non"),
-            new("Consentement e-mail enregistré le", p.ConsentEmailAtUtc is { } emailAt ? ParisTime.FormatDateTime(emailAt) : null),
-            new("Consentement e-mail enregistré par", p.ConsentEmailBy),
-            new("Date d'inscription", p.RegisteredOnText),
-        ]);
-        // Groups and notes come filtered by PersonService (sensitive groups, notes permission).
-        if (p.NotesVisible)
-            fields.Add(new("Notes de suivi", p.Notes));
-        fields.Add(new("Fiche créée le", ParisTime.FormatDateTime(p.CreatedAtUtc)));
         return fields;
     }
+
+    private static string? RgpdValue(PersonDetails p, string key) => key switch
+    {
+        nameof(Person.Id) => p.Id.ToString(),
+        nameof(Person.LastName) => p.LastName,
+        nameof(Person.FirstName) => p.FirstName,
+        nameof(Person.SexeId) => p.Sexe,
+        nameof(Person.DateOfBirth) => p.DateOfBirthText,
+        nameof(Person.VilleId) => p.Ville,
+        nameof(Person.StatutId) => p.Statut,
+        nameof(Person.MinimaSociauxId) => p.MinimaSociaux,
+        nameof(Person.QuotientFamilialId) => p.QuotientFamilial,
+        nameof(Person.HouseholdId) => p.HouseholdName,
+        nameof(Person.MobileE164) => p.Mobile,
+        nameof(Person.LandlineE164) => p.Landline,
+        nameof(Person.Email) => p.Email,
+        nameof(Person.ConsentSms) => p.ConsentSms ? "Oui" : "Non",
+        nameof(Person.ConsentSmsAtUtc) => p.ConsentSmsAtUtc is { } smsAt ? ParisTime.FormatDateTime(smsAt) : null,
+        nameof(Person.ConsentSmsBy) => p.ConsentSmsBy,
+        nameof(Person.ConsentEmail) => p.ConsentEmail ? "Oui" : "Non",
+        nameof(Person.ConsentEmailAtUtc) => p.ConsentEmailAtUtc is { } emailAt ? ParisTime.FormatDateTime(emailAt) : null,
+        nameof(Person.ConsentEmailBy) => p.ConsentEmailBy,
+        nameof(Person.RegisteredOn) => p.RegisteredOnText,
+        nameof(Person.Notes) => p.Notes,
+        nameof(Person.CreatedAtUtc) => ParisTime.FormatDateTime(p.CreatedAtUtc),
+        _ => throw new InvalidOperationException($"The RGPD export has no value for Person.{key}: give it one in ExportService.RgpdValue."),
+    };
 }
