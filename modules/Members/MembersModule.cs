@@ -30,6 +30,7 @@ public sealed class MembersModule : IModule
         services.AddScoped<ImportJob>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<IMemberDirectory, MemberDirectory>();
+        services.AddScoped<IFamilyRegister, FamilyRegister>();
         services.AddScoped<IMembersStatisticsQuery, MembersStatisticsQuery>();
         services.AddScoped<IReferenceValueUsage, MembersReferenceUsage>();
         services.AddScoped<IStructureUsageContributor, MembersUsage>();

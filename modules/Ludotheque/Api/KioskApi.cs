@@ -48,12 +48,12 @@ internal static class KioskApi
 
         // A new card (the previous one stops working), as the PDF to print: its token exists nowhere else.
         families.MapPost("/card", async (Guid householdId, FamilyCardService cards, IMemberDirectory members, IStructureBrandingProvider branding,
-                ICurrentTenant tenant, CancellationToken ct) =>
+                IStructureLogoSource logo, ICurrentTenant tenant, CancellationToken ct) =>
             {
                 var household = await members.FindHouseholdAsync(householdId, ct) ?? throw new EntityNotFoundException("Famille", householdId);
                 var token = await cards.IssueAsync(householdId, ct);
                 var structure = await branding.GetAsync(tenant.RequireId(), ct);
-                return Results.File(FamilyCardPdf.Render(structure?.Name ?? "", household.Name, token), "application/pdf", $"carte-famille-{household.Name}.pdf");
+                return Results.File(FamilyCardPdf.Render(structure?.Name ?? "", household.Name, token, await logo.GetCurrentLogoAsync(ct)), "application/pdf", $"carte-famille-{household.Name}.pdf");
             })
             .RequirePermission(LudothequePermissions.Kiosk);
 
