@@ -187,6 +187,10 @@ public abstract class KioskRegistrationTests(LudothequeFactory app) : IDisposabl
         var foreign = $"{members}/{other.PersonIds[0]}";
         (await s.Kiosk.GetAsync(foreign)).ShouldBe(HttpStatusCode.NotFound);
         (await s.Kiosk.GetAsync($"{members}/{Guid.NewGuid()}")).ShouldBe(HttpStatusCode.NotFound);
+        var (b, adminB) = await app.StructureWithAdminAsync("Membres borne B");
+        adminB.Dispose();
+        var ofB = await app.FamilyAsync(b.Id, "AILLEURS", ("Nina", DateOnly.Parse("2011-11-11")));
+        (await s.Kiosk.GetAsync($"{members}/{ofB.PersonIds[0]}")).ShouldBe(HttpStatusCode.NotFound);
         var token = TestClient.AntiforgeryToken(await s.Kiosk.GetPageAsync(members));
         var crafted = await s.Kiosk.Http.PostAsync(foreign + "?handler=Correct", new FormUrlEncodedContent(new Dictionary<string, string>
         {
