@@ -70,7 +70,8 @@ internal static class CheckinLoadScenario
 
             var p95 = Percentile(app.Times, 0.95);
             var baseP95 = Percentile(baseline.Times, 0.95);
-            Console.WriteLine(FormattableString.Invariant(
+            // The program runs in the invariant culture (BenchmarkProgram.Main).
+            Console.WriteLine((
                 $"  {tablets} tablets, {families} families × 4: application median {Percentile(app.Times, 0.5):F1} ms, p95 {p95:F1} ms, max {app.Times.Max():F1} ms, {app.Seconds:F1} s in all; " +
                 $"baseline INSERT median {Percentile(baseline.Times, 0.5):F1} ms, p95 {baseP95:F1} ms, {baseline.Seconds:F1} s; {presences} presences for {distinct} persons"));
             Console.WriteLine(FormattableString.Invariant(
