@@ -40,7 +40,9 @@ public abstract class CrossStructureProbeTests(LudothequeFactory app)
                 .Skip("/api/ludotheque/families/{householdId:guid}/card", Kiosk)
                 .Skip("/api/ludotheque/kiosks/{id:guid}", Kiosk)
                 .Skip("/ludotheque/familles/{householdId:guid}/compte", Kiosk)
-                .Skip("/ludotheque/borne/membres/{personId:guid?}", KioskMembers);
+                .Skip("/ludotheque/borne/membres/{personId:guid?}", KioskMembers)
+                .Skip("/api/ludotheque/families/{householdId:guid}/account/verify",
+                    "needs a self-registered family: A_new_family_registers_on_the_kiosk_ticks_its_presence_at_once_and_staff_see_it_to_verify checks another structure's 404");
             var requests = await probe.CheckAsync(clientA, clientB);
             requests.ShouldContain(r => r.StartsWith("POST /api/ludotheque/presences/", StringComparison.Ordinal));
         }

@@ -46,6 +46,18 @@ internal static class KioskApi
             })
             .RequirePermission(LudothequePermissions.Kiosk);
 
+        // A family that registered itself on the kiosk, checked by staff (ADR 0011).
+        families.MapPost("/account/verify", async (Guid householdId, FamilyAccountService s, ICurrentUser user, CancellationToken ct) =>
+            {
+                await s.VerifyAsync(householdId, user.DisplayName ?? user.UserName ?? "?", ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(LudothequePermissions.Kiosk);
+
+        endpoints.MapApiGroup("ludotheque/families-to-verify", "Ludothèque – comptes famille")
+            .MapGet("/", (FamilyAccountService s, CancellationToken ct) => s.ListToVerifyAsync(ct))
+            .RequirePermission(LudothequePermissions.Kiosk);
+
         // A new card (the previous one stops working), as the PDF to print: its token exists nowhere else.
         families.MapPost("/card", async (Guid householdId, FamilyCardService cards, IMemberDirectory members, IStructureBrandingProvider branding,
                 IStructureLogoSource logo, ICurrentTenant tenant, CancellationToken ct) =>

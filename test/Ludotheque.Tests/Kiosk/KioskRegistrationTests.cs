@@ -85,6 +85,14 @@ public abstract class KioskRegistrationTests(LudothequeFactory app) : IDisposabl
         list.ShouldContain("Grujic");
         list.ShouldContain("stanko.grujic@exemple.fr");
         (await s.Admin.GetTextAsync($"/familles/{stanko.HouseholdId}")).ShouldContain("à vérifier");
+        (await s.Admin.GetJsonAsync<List<FamilyToVerify>>("/api/ludotheque/families-to-verify")).ShouldContain(f => f.HouseholdId == stanko.HouseholdId);
+        // Another structure neither lists nor verifies it.
+        var (_, adminB) = await app.StructureWithAdminAsync("Inscription borne B");
+        using (adminB)
+        {
+            (await adminB.GetJsonAsync<List<FamilyToVerify>>("/api/ludotheque/families-to-verify")).ShouldBeEmpty();
+            (await adminB.PostJsonAsync($"/api/ludotheque/families/{stanko.HouseholdId}/account/verify", new { })).ShouldBe(HttpStatusCode.NotFound);
+        }
         var accountPage = $"/ludotheque/familles/{stanko.HouseholdId}/compte";
         (await s.Admin.PostFormAsync(accountPage, TestClient.Form(), accountPage + "?handler=Verify")).ShouldRedirectTo(accountPage);
         (await s.Admin.GetTextAsync("/ludotheque/familles/a-verifier")).ShouldContain("Aucune inscription à vérifier.");
