@@ -31,6 +31,7 @@ public sealed class LudothequeModule : IModule
         services.AddScoped<FamilyAccountService>();
         services.AddScoped<FamilyCardService>();
         services.AddScoped<Application.Kiosk.KioskCheckInService>();
+        services.AddScoped<Application.Kiosk.KioskRegistrationService>();
         services.AddSingleton<Application.Kiosk.CheckInTickets>();
         services.AddSingleton<Application.Kiosk.KioskFamilySession>();
         services.AddScoped<IHouseholdPageSection, FamilyAccountSection>();

@@ -32,6 +32,7 @@ public sealed class MembersModule : IModule
         services.AddScoped<ImportCleanupJob>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<IMemberDirectory, MemberDirectory>();
+        services.AddScoped<IFamilyRegister, FamilyRegister>();
         services.AddScoped<IMembersStatisticsQuery, MembersStatisticsQuery>();
         services.AddScoped<IReferenceValueUsage, MembersReferenceUsage>();
         services.AddScoped<IStructureUsageContributor, MembersUsage>();

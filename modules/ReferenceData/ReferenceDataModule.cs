@@ -23,6 +23,7 @@ public sealed class ReferenceDataModule : IModule
         services.AddScoped<DefaultsService>();
         services.AddScoped<ReferenceDataProvisioning>();
         services.AddScoped<IReferenceDataQuery, ReferenceDataQuery>();
+        services.AddScoped<IWelcomeMessageSource, WelcomeMessageSource>();
         services.AddScoped<IFirstStepsContributor, SettingsFirstSteps>();
         services.AddScoped<IReferenceValueCreator, ReferenceValueCreator>();
         services.AddScoped<IEventHandler<StructureCreated>, StructureCreatedHandler>();

@@ -17,6 +17,8 @@ public sealed class KioskPageTests
         "CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Borne.CarteModel",               // « Scanner ma carte » (camera, USB reader)
         "CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Borne.CompteurModel",            // live counter fragment
         "CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Borne.IdentifiantsOubliesModel", // « Identifiants oubliés ? »
+        "CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Borne.InscriptionModel",         // « Inscription d'une nouvelle famille » (rate-limited)
+        "CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Borne.MembresModel",             // « Modifier ou ajouter un membre » (family signed in with its password)
     ];
 
     private static IEnumerable<Type> PagesMarkedKiosk() =>

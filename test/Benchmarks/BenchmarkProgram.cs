@@ -18,12 +18,14 @@ namespace CentresConnectes.Benchmarks;
 ///   members-search-100k   100,000 persons; alphabetical pages and prefix searches, p95.
 ///   slots-5y              5 years of opening slots, 3 a day, generated on PostgreSQL (vs one INSERT … SELECT).
 ///   attendance-pdf        the attendance list PDF of a busy month (3,000 presences), p95.
+///   checkin-load [T] [F]  T tablets (30) validating F families of 4 (200) at once, p95 of VALIDER (services level),
+///                         against hand-written INSERTs of the same presences under the same load.
 ///   campaign-10k          a campaign to 10,000 consenting persons in two groups: scheduling time, then
 ///                         dispatch to the fake SMS provider (msg/s) against a bare loop of the same calls.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "slots-5y", "attendance-pdf", "campaign-10k"];
+    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "slots-5y", "attendance-pdf", "campaign-10k", "checkin-load"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -43,6 +45,9 @@ internal static class BenchmarkProgram
                 return await SlotsScenario.RunAsync();
             case "attendance-pdf":
                 return await AttendancePdfScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000);
+            case "checkin-load":
+                return await CheckinLoadScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30,
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
             case "campaign-10k":
                 return await CampaignScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
             default:

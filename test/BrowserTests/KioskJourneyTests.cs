@@ -133,6 +133,85 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
     }
 
     [Fact]
+    public async Task A_new_family_registers_on_the_tablet_ticks_its_presence_and_staff_see_it_to_verify()
+    {
+        var kiosk = await EnrolledKioskAsync();
+        await kiosk.GetByTestId("kiosk-register").ClickAsync();
+        await Expect(kiosk).ToHaveURLAsync(new Regex("/ludotheque/borne/inscription$"));
+        await kiosk.Locator("#FamilyName").FillAsync("Grujic");
+        await kiosk.Locator("#m0-FirstName").FillAsync("Stanko");
+        await kiosk.Locator("#m0-DateOfBirth").FillAsync("1975-06-26");
+        await kiosk.Locator("#m0-SexeId").SelectOptionAsync(new SelectOptionValue { Label = "Homme" });
+        await kiosk.Locator("#m0-StatutId").SelectOptionAsync(new SelectOptionValue { Label = "Père" });
+        await kiosk.Locator("#m0-AvatarKey").SelectOptionAsync(new SelectOptionValue { Label = "Ours" });
+        // A second line is there; the next ones wait behind « Ajouter un nouveau membre dans sa famille ».
+        await Expect(kiosk.Locator("#m2-FirstName")).ToBeHiddenAsync();
+        await kiosk.Locator("#m1-FirstName").FillAsync("Luka");
+        await kiosk.Locator("#m1-DateOfBirth").FillAsync("2014-02-11");
+        await kiosk.Locator("#m1-StatutId").SelectOptionAsync(new SelectOptionValue { Label = "Enfant à charge" });
+        await kiosk.Locator("#m1-AvatarKey").SelectOptionAsync(new SelectOptionValue { Label = "Ballon" });
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "Ajouter un nouveau membre dans sa famille" }).ClickAsync();
+        await kiosk.Locator("#m2-LastName").FillAsync("Laouar");
+        await kiosk.Locator("#m2-FirstName").FillAsync("Lyn");
+        await kiosk.Locator("#m2-DateOfBirth").FillAsync("2019-07-03");
+        await kiosk.Locator("#m2-AvatarKey").SelectOptionAsync(new SelectOptionValue { Label = "Étoile" });
+        await kiosk.Locator("#Email").FillAsync("stanko.grujic@exemple.fr");
+        await kiosk.Locator("#Password").FillAsync(FamilyPassword);
+        await kiosk.Locator("#ConfirmPassword").FillAsync(FamilyPassword);
+        await kiosk.Locator("#ConsentEmail").CheckAsync();
+        await Screenshots.TakeAsync(kiosk, "borne-inscription");
+        await ShouldBeAccessibleAsync(kiosk, "family registration");
+        await kiosk.GetByTestId("register-submit").ClickAsync();
+
+        // Registered and signed in: straight to its « Fiche de présence ».
+        await Expect(kiosk).ToHaveURLAsync(new Regex("/ludotheque/borne/famille$"), new() { Timeout = 15_000 });
+        await Expect(kiosk.GetByTestId("family-name")).ToHaveTextAsync("Famille GRUJIC");
+        await Screenshots.TakeAsync(kiosk, "borne-inscription-fiche");
+        await TickAsync(kiosk, "Stanko");
+        await TickAsync(kiosk, "Luka");
+        await kiosk.GetByTestId("kiosk-validate").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-thanks")).ToBeVisibleAsync();
+        await Expect(kiosk).ToHaveURLAsync(BaseUrl + "/ludotheque/borne", new() { Timeout = 15_000 });
+        (await PresentAsync()).ShouldBe(2);
+
+        // Back with the new identifiant: « Modifier ou ajouter un membre ».
+        await kiosk.GetByLabel("Identifiant").FillAsync("stanko.grujic@exemple.fr");
+        await kiosk.GetByLabel("Mot de passe").FillAsync(FamilyPassword);
+        await kiosk.GetByTestId("kiosk-sign-in").ClickAsync();
+        await kiosk.GetByRole(AriaRole.Link, new() { Name = "Modifier ou ajouter un membre" }).ClickAsync();
+        await Expect(kiosk).ToHaveURLAsync(new Regex("/ludotheque/borne/membres$"));
+        await Expect(kiosk.GetByTestId("member-edit")).ToHaveCountAsync(3);
+        await Screenshots.TakeAsync(kiosk, "borne-membres");
+        await ShouldBeAccessibleAsync(kiosk, "family members");
+        await kiosk.GetByRole(AriaRole.Link, new() { Name = "MODIFIER Lyn" }).ClickAsync();
+        await kiosk.Locator("#DateOfBirth").FillAsync("2019-07-04");
+        await Screenshots.TakeAsync(kiosk, "borne-membre-corriger");
+        await ShouldBeAccessibleAsync(kiosk, "member correction");
+        await kiosk.GetByTestId("member-correct").ClickAsync();
+        await Expect(kiosk.Locator(".alert-success")).ToContainTextAsync("La fiche est corrigée.");
+
+        // Sophie Martin is already registered: a new « family » with her is refused kindly.
+        await kiosk.GotoAsync("/ludotheque/borne/inscription");
+        await kiosk.Locator("#FamilyName").FillAsync("Martin");
+        await kiosk.Locator("#m0-FirstName").FillAsync("Sophie");
+        await kiosk.Locator("#m0-DateOfBirth").FillAsync("1985-03-14");
+        await kiosk.Locator("#Email").FillAsync("sophie.nouvelle@exemple.fr");
+        await kiosk.Locator("#Password").FillAsync(FamilyPassword);
+        await kiosk.Locator("#ConfirmPassword").FillAsync(FamilyPassword);
+        await kiosk.GetByTestId("register-submit").ClickAsync();
+        await Expect(kiosk.GetByTestId("already-registered")).ToContainTextAsync("adressez-vous à l'accueil");
+        await Screenshots.TakeAsync(kiosk, "borne-inscription-deja-inscrite");
+        await ShouldBeAccessibleAsync(kiosk, "already registered");
+
+        // Staff: the new family is « à vérifier ».
+        var staff = await SignedInAdminAsync();
+        await staff.GotoAsync("/ludotheque/familles/a-verifier");
+        await Expect(staff.GetByTestId("families-to-verify")).ToContainTextAsync("Grujic");
+        await Screenshots.TakeAsync(staff, "ludotheque-inscriptions-a-verifier");
+        await ShouldBeAccessibleAsync(staff, "families to verify");
+    }
+
+    [Fact]
     public async Task The_wifi_drops_during_VALIDER_and_the_kiosk_sends_it_when_it_is_back()
     {
         var kiosk = await EnrolledKioskAsync();

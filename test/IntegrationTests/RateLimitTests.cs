@@ -42,6 +42,21 @@ public sealed class RateLimitTests(RateLimitTests.DefaultLimitsApp app) : AppTes
         (await client.GetAsync("/ludotheque/borne")).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);
     }
 
+    [Theory]
+    [InlineData("/ludotheque/borne/inscription", "192.0.2.32")]
+    [InlineData("/ludotheque/borne/membres", "192.0.2.33")]
+    public async Task Kiosk_self_registration_and_member_edits_are_limited_like_the_sign_in(string page, string address)
+    {
+        // « Inscription d'une nouvelle famille » tells whether an e-mail is taken: the same per-client limit as the sign-in.
+        var client = ClientAt(address);
+        var limit = new CentresConnectes.Platform.Infrastructure.Security.RateLimitSettings().KioskSignInPerMinute;
+        Task<HttpResponseMessage> AttemptAsync(int i) => client.Http.PostAsync(page,
+            new FormUrlEncodedContent([new("Input.Email", $"famille{i}@exemple.fr"), new("Input.Password", "essai")]));
+        for (var i = 1; i <= limit; i++)
+            (await AttemptAsync(i)).StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, $"attempt {i}");
+        (await AttemptAsync(0)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
     [Fact]
     public async Task The_eleventh_sign_in_in_a_minute_from_one_address_gets_a_French_429_page()
     {

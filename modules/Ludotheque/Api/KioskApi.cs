@@ -46,14 +46,26 @@ internal static class KioskApi
             })
             .RequirePermission(LudothequePermissions.Kiosk);
 
+        // A family that registered itself on the kiosk, checked by staff (ADR 0011).
+        families.MapPost("/account/verify", async (Guid householdId, FamilyAccountService s, ICurrentUser user, CancellationToken ct) =>
+            {
+                await s.VerifyAsync(householdId, user.DisplayName ?? user.UserName ?? "?", ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(LudothequePermissions.Kiosk);
+
+        endpoints.MapApiGroup("ludotheque/families-to-verify", "Ludothèque – comptes famille")
+            .MapGet("/", (FamilyAccountService s, CancellationToken ct) => s.ListToVerifyAsync(ct))
+            .RequirePermission(LudothequePermissions.Kiosk);
+
         // A new card (the previous one stops working), as the PDF to print: its token exists nowhere else.
         families.MapPost("/card", async (Guid householdId, FamilyCardService cards, IMemberDirectory members, IStructureBrandingProvider branding,
-                ICurrentTenant tenant, CancellationToken ct) =>
+                IStructureLogoSource logo, ICurrentTenant tenant, CancellationToken ct) =>
             {
                 var household = await members.FindHouseholdAsync(householdId, ct) ?? throw new EntityNotFoundException("Famille", householdId);
                 var token = await cards.IssueAsync(householdId, ct);
                 var structure = await branding.GetAsync(tenant.RequireId(), ct);
-                return Results.File(FamilyCardPdf.Render(structure?.Name ?? "", household.Name, token), "application/pdf", $"carte-famille-{household.Name}.pdf");
+                return Results.File(FamilyCardPdf.Render(structure?.Name ?? "", household.Name, token, await logo.GetCurrentLogoAsync(ct)), "application/pdf", $"carte-famille-{household.Name}.pdf");
             })
             .RequirePermission(LudothequePermissions.Kiosk);
 

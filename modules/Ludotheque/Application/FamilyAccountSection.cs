@@ -1,6 +1,7 @@
 using CentresConnectes.Ludotheque.Contracts;
 using CentresConnectes.Members.Contracts;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
 
 namespace CentresConnectes.Ludotheque.Application;
 
@@ -18,6 +19,8 @@ internal sealed class FamilyAccountSection(FamilyAccountService accounts, ICurre
             { IsActive: false } => $"Compte désactivé (identifiant « {account.Login} »).",
             _ => $"Identifiant « {account.Login} »" + (account.HasActiveCard ? " · carte QR en service." : " · pas de carte QR."),
         };
+        if (account is { IsToVerify: true, SelfRegisteredAtUtc: { } at })
+            status += $" Inscrite à la borne le {ParisTime.FormatDate(at)} : à vérifier avec la famille.";
         return new HouseholdPageSection("Compte famille", status,
             [new HouseholdPageLink(account is null ? "Créer le compte famille" : "Gérer le compte et la carte", $"/ludotheque/familles/{householdId}/compte", "bi-person-badge")],
             "family-account-section");

@@ -10,9 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Ludotheque.Application;
 
-public sealed record FamilyAccountView(Guid Id, Guid HouseholdId, Guid UserId, string Login, string? ContactEmail, bool IsActive, DateTime CreatedAtUtc, bool HasPassword, bool HasActiveCard)
+public sealed record FamilyAccountView(Guid Id, Guid HouseholdId, Guid UserId, string Login, string? ContactEmail, bool IsActive, DateTime CreatedAtUtc, bool HasPassword, bool HasActiveCard,
+    DateTime? SelfRegisteredAtUtc = null, DateTime? VerifiedAtUtc = null)
 {
     public string CreatedOn => ParisTime.FormatDate(CreatedAtUtc);
+
+    public bool IsToVerify => SelfRegisteredAtUtc is not null && VerifiedAtUtc is null;
+}
+
+/// <summary>A family that registered itself on the kiosk and that staff have not checked yet.</summary>
+public sealed record FamilyToVerify(Guid HouseholdId, string FamilyName, string Login, DateTime SelfRegisteredAtUtc, int MemberCount)
+{
+    public string RegisteredOn => ParisTime.FormatDateTime(SelfRegisteredAtUtc);
 }
 
 /// <summary>What staff fill in to open a family's account: an e-mail, or an identifiant they choose; a password or an e-mailed link.</summary>
@@ -51,11 +60,58 @@ public sealed class FamilyAccountService(
             return null;
         var hasPassword = await db.Users.AnyAsync(u => u.Id == account.UserId && u.PasswordHash != null, ct);
         var hasCard = await db.Set<FamilyCard>().AnyAsync(c => c.HouseholdId == householdId && c.RevokedAtUtc == null, ct);
-        return new FamilyAccountView(account.Id, account.HouseholdId, account.UserId, account.Login, account.ContactEmail, account.IsActive, account.CreatedAtUtc, hasPassword, hasCard);
+        return new FamilyAccountView(account.Id, account.HouseholdId, account.UserId, account.Login, account.ContactEmail, account.IsActive, account.CreatedAtUtc, hasPassword, hasCard,
+            account.SelfRegisteredAtUtc, account.VerifiedAtUtc);
     }
 
     /// <summary>Opens the household's account. Without a password and with an e-mail, the family gets a link to choose one.</summary>
     public async Task<FamilyAccountView> CreateAsync(Guid householdId, FamilyAccountInput input, CancellationToken ct = default)
+    {
+        await CreateCoreAsync(householdId, input, selfRegistered: false, ct);
+        return (await FindByHouseholdAsync(householdId, ct))!;
+    }
+
+    /// <summary>
+    /// The account a family opens itself on the kiosk, in the caller's transaction (the household and
+    /// its members are written in the same one): identifiant = e-mail, a password chosen there.
+    /// </summary>
+    internal async Task<SignedInFamily> CreateSelfRegisteredAsync(Guid householdId, string email, string password, CancellationToken ct)
+    {
+        var account = await CreateCoreAsync(householdId, new FamilyAccountInput { Email = email, Password = password }, selfRegistered: true, ct);
+        return new SignedInFamily(account.Id, account.HouseholdId, account.UserId);
+    }
+
+    /// <summary>Whether the identifiant is already a family's in this structure (checked before anything is written).</summary>
+    internal Task<bool> IsLoginTakenAsync(string login, CancellationToken ct) =>
+        Accounts.AnyAsync(a => a.NormalizedLogin == FamilyAccount.Normalize(login), ct);
+
+    /// <summary>The self-registrations staff still have to check, oldest first.</summary>
+    public async Task<IReadOnlyList<FamilyToVerify>> ListToVerifyAsync(CancellationToken ct = default)
+    {
+        var rows = await Accounts.AsNoTracking().Where(a => a.SelfRegisteredAtUtc != null && a.VerifiedAtUtc == null)
+            .OrderBy(a => a.SelfRegisteredAtUtc).Take(500)
+            .Select(a => new { a.HouseholdId, a.Login, a.SelfRegisteredAtUtc }).ToListAsync(ct);
+        var list = new List<FamilyToVerify>();
+        foreach (var row in rows)
+        {
+            var household = await members.FindHouseholdAsync(row.HouseholdId, ct);
+            list.Add(new FamilyToVerify(row.HouseholdId, household?.Name ?? "?", row.Login, row.SelfRegisteredAtUtc!.Value, household?.MemberIds.Count ?? 0));
+        }
+        return list;
+    }
+
+    /// <summary>Staff met the family and checked its members: the self-registration leaves the « à vérifier » list.</summary>
+    public async Task VerifyAsync(Guid householdId, string verifiedBy, CancellationToken ct = default)
+    {
+        var account = await RequireAccountAsync(householdId, ct);
+        if (account.SelfRegisteredAtUtc is null)
+            throw new BusinessException("Ce compte a été ouvert par l'équipe : il n'y a rien à vérifier.");
+        account.Verify(verifiedBy, clock.GetUtcNow().UtcDateTime);
+        audit.Record("Inscription à la borne vérifiée", "Compte famille", account.Id.ToString(), account.Login);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<FamilyAccount> CreateCoreAsync(Guid householdId, FamilyAccountInput input, bool selfRegistered, CancellationToken ct)
     {
         var tenantId = tenant.RequireId();
         var household = await RequireHouseholdAsync(householdId, ct);
@@ -74,12 +130,15 @@ public sealed class FamilyAccountService(
         user.UserName = "famille-" + user.Id.ToString("N");
         user.Email = user.UserName + "@famille.invalid";
         var account = new FamilyAccount(householdId, user.Id, login, email, now);
+        if (selfRegistered)
+            account.MarkSelfRegistered(now);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The caller's transaction when it has one (a self-registration writes the household in it too).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         IdentityResults.ThrowIfFailed(string.IsNullOrEmpty(input.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, input.Password));
         IdentityResults.ThrowIfFailed(await users.AddToRoleAsync(user, Roles.Famille));
         Accounts.Add(account);
-        audit.Record("Compte famille créé", "Compte famille", account.Id.ToString(), $"{household.Name} ({login})");
+        audit.Record(selfRegistered ? "Compte famille ouvert à la borne" : "Compte famille créé", "Compte famille", account.Id.ToString(), $"{household.Name} ({login})");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -89,10 +148,11 @@ public sealed class FamilyAccountService(
             // Two staff opening the same account at once: the unique indexes decide, the message says why.
             throw new BusinessException($"L'identifiant « {login} » ou le compte de cette famille existe déjà.");
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
         if (email is not null && string.IsNullOrEmpty(input.Password))
             await accounts.SendAccessReminderAsync(user.Id, email, login, ct);
-        return (await FindByHouseholdAsync(householdId, ct))!;
+        return account;
     }
 
     /// <summary>Staff set a new password (given to the family by hand), or send the reset link to its e-mail.</summary>

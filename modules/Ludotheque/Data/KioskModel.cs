@@ -19,7 +19,9 @@ internal static class KioskModel
             e.HasIndex(a => new { a.TenantId, a.HouseholdId }).IsUnique();
             e.HasIndex(a => new { a.TenantId, a.ContactEmail });
             e.HasIndex(a => a.UserId).IsUnique();
+            e.Property(a => a.VerifiedBy).HasMaxLength(200);
             e.Ignore(a => a.IsActive);
+            e.Ignore(a => a.IsToVerify);
         });
 
         b.Entity<FamilyCard>(e =>

@@ -34,7 +34,25 @@ public sealed class FamilyAccount : IMultiTenant
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? DisabledAtUtc { get; private set; }
 
+    /// <summary>When the family opened this account itself on the kiosk (« Inscription d'une nouvelle famille »); null when staff did.</summary>
+    public DateTime? SelfRegisteredAtUtc { get; private set; }
+
+    /// <summary>When staff checked a self-registration against the family in person (see ADR 0011).</summary>
+    public DateTime? VerifiedAtUtc { get; private set; }
+
+    public string? VerifiedBy { get; private set; }
+
     public bool IsActive => DisabledAtUtc is null;
+
+    public bool IsToVerify => SelfRegisteredAtUtc is not null && VerifiedAtUtc is null;
+
+    public void MarkSelfRegistered(DateTime nowUtc) => SelfRegisteredAtUtc = nowUtc;
+
+    public void Verify(string verifiedBy, DateTime nowUtc)
+    {
+        VerifiedAtUtc ??= nowUtc;
+        VerifiedBy ??= verifiedBy;
+    }
 
     public static string Normalize(string login) => login.Trim().ToUpperInvariant();
 

@@ -137,4 +137,26 @@
       .then((stream) => { video.srcObject = stream; video.play(); status.textContent = "Présentez votre carte devant la caméra."; requestAnimationFrame(look); })
       .catch(() => { status.textContent = "La caméra n'est pas disponible : utilisez le lecteur de cartes, ou connectez-vous avec votre identifiant."; });
   }
+
+  // Family forms (« Inscription d'une nouvelle famille »): the optional lines still empty wait behind
+  // « Ajouter un nouveau membre dans sa famille », one per touch; without script, all lines show.
+  const addMember = document.querySelector("[data-add-member]");
+  if (addMember) {
+    const isEmpty = (line) => [...line.querySelectorAll("input")].every((i) => !i.value);
+    const waiting = () => [...document.querySelectorAll("[data-member-line][data-optional='true'][hidden]")];
+    document.querySelectorAll("[data-member-line][data-optional='true']").forEach((line, i) => { if (i > 0 && isEmpty(line)) line.hidden = true; });
+    addMember.hidden = waiting().length === 0;
+    addMember.addEventListener("click", () => {
+      const next = waiting()[0];
+      if (!next) return;
+      next.hidden = false;
+      next.querySelector("input")?.focus();
+      addMember.hidden = waiting().length === 0;
+    });
+  }
+  // The avatar chosen in a list shows beside it.
+  document.querySelectorAll("[data-avatar-select]").forEach((select) => {
+    const preview = select.parentElement.querySelector("[data-avatar-preview]");
+    select.addEventListener("change", () => { if (preview) preview.src = select.selectedOptions[0]?.getAttribute("data-url") || preview.src; });
+  });
 })();

@@ -29,9 +29,46 @@ public sealed class PersonService(
 
     private DateOnly Today => ParisTime.Today(clock);
 
-    private string RecordedBy => user.DisplayName ?? user.UserName ?? "Application";
+    private string RecordedBy => _recordedBy ?? user.DisplayName ?? user.UserName ?? "Application";
+
+    // Set for one call by a write made on a family's behalf (the kiosk has no signed-in user to name).
+    private string? _recordedBy;
 
     public Task<ReferenceLookup> LoadReferencesAsync(CancellationToken ct = default) => references.GetAsync(ct);
+
+    /// <summary>Registers a person on behalf of someone who is not a signed-in user (a family at the kiosk): the consents name them.</summary>
+    public async Task<Guid> CreateAsync(PersonInput input, string recordedBy, CancellationToken ct = default)
+    {
+        _recordedBy = recordedBy;
+        try
+        {
+            return await CreateAsync(input, ct);
+        }
+        finally
+        {
+            _recordedBy = null;
+        }
+    }
+
+    /// <summary>
+    /// Corrects only the first name and the birth date (what a family may fix itself), with the
+    /// no-duplicate rule; everything else of the person stays as staff left it.
+    /// </summary>
+    public async Task CorrectIdentityAsync(Guid id, string? firstName, DateOnly? dateOfBirth, CancellationToken ct = default)
+    {
+        var person = await FindTrackedAsync(id, ct);
+        if (person.IsAnonymised)
+            throw new BusinessException("Cette personne a été anonymisée : sa fiche ne peut plus être modifiée.");
+        var first = Check.Name(firstName, "Prénom");
+        if (dateOfBirth is not { } born)
+            throw new BusinessException("La date de naissance est obligatoire (jj/mm/aaaa).");
+        if (Check.BirthDateError(born, Today) is { } dateError)
+            throw new BusinessException(dateError);
+        person.SetIdentity(person.LastName, first, born);
+        person.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await ThrowIfDuplicateAsync(person, ct);
+        await SaveAsync(person, ct);
+    }
 
     public async Task<Guid> CreateAsync(PersonInput input, CancellationToken ct = default)
     {

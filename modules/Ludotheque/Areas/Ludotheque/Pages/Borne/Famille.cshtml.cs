@@ -20,11 +20,15 @@ public sealed class FamilleModel(KioskCheckInService checkIn, KioskFamilySession
 
     public FamilyPage Sheet { get; private set; } = null!;
 
+    /// <summary>« Modifier ou ajouter un membre » is offered to a family signed in with its password, not to a card alone.</summary>
+    public bool CanEditMembers { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var device = kiosk.Require();
         if (session.Resume(HttpContext, device.DeviceId) is not { } family)
             return Redirect("/ludotheque/borne");
+        CanEditMembers = family is { ViaCard: false, FamilyUserId: not null };
         Sheet = await checkIn.GetPageAsync(family.HouseholdId, device.DeviceId,
             family.ViaCard ? PresenceSource.QrCard : PresenceSource.Kiosk, family.FamilyUserId, ct);
         return Page();

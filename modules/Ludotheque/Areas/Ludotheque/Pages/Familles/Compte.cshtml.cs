@@ -18,6 +18,7 @@ public sealed class CompteModel(
     FamilyCardService cards,
     IMemberDirectory members,
     IStructureBrandingProvider branding,
+    IStructureLogoSource logo,
     ImpersonationService impersonation,
     ICurrentTenant tenant,
     ICurrentUser user) : AppPageModel
@@ -63,6 +64,12 @@ public sealed class CompteModel(
         return Redirect(Here);
     }
 
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
+    {
+        await TryFlashAsync(() => accounts.VerifyAsync(HouseholdId, user.DisplayName ?? user.UserName ?? "?", ct), "L'inscription de la famille est vérifiée.");
+        return Redirect(Here);
+    }
+
     public async Task<IActionResult> OnPostActiveAsync(bool active, CancellationToken ct)
     {
         await TryFlashAsync(() => accounts.SetActiveAsync(HouseholdId, active, ct), active ? "Le compte famille est réactivé." : "Le compte famille est désactivé.");
@@ -75,7 +82,7 @@ public sealed class CompteModel(
         var household = await members.FindHouseholdAsync(HouseholdId, ct) ?? throw new EntityNotFoundException("Famille", HouseholdId);
         var token = await cards.IssueAsync(HouseholdId, ct);
         var structure = await branding.GetAsync(tenant.RequireId(), ct);
-        var pdf = FamilyCardPdf.Render(structure?.Name ?? "", household.Name, token);
+        var pdf = FamilyCardPdf.Render(structure?.Name ?? "", household.Name, token, await logo.GetCurrentLogoAsync(ct));
         return File(pdf, "application/pdf", $"carte-famille-{household.Name}.pdf");
     }
 
