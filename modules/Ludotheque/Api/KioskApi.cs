@@ -46,7 +46,7 @@ internal static class KioskApi
             })
             .RequirePermission(LudothequePermissions.Kiosk);
 
-        // A family that registered itself on the kiosk, checked by staff (ADR 0011).
+        // A family that registered itself on the kiosk, checked by staff (ADR 0016).
         families.MapPost("/account/verify", async (Guid householdId, FamilyAccountService s, ICurrentUser user, CancellationToken ct) =>
             {
                 await s.VerifyAsync(householdId, user.DisplayName ?? user.UserName ?? "?", ct);

@@ -37,7 +37,7 @@ public sealed class FamilyAccount : IMultiTenant
     /// <summary>When the family opened this account itself on the kiosk (« Inscription d'une nouvelle famille »); null when staff did.</summary>
     public DateTime? SelfRegisteredAtUtc { get; private set; }
 
-    /// <summary>When staff checked a self-registration against the family in person (see ADR 0011).</summary>
+    /// <summary>When staff checked a self-registration against the family in person (see ADR 0016).</summary>
     public DateTime? VerifiedAtUtc { get; private set; }
 
     public string? VerifiedBy { get; private set; }

@@ -39,7 +39,7 @@ public sealed class KioskRegistrationInput
 /// <summary>
 /// A family registers itself on the kiosk: household and persons in the Members register (through its
 /// <see cref="IFamilyRegister"/>, with the no-duplicate rule), then the family account (identifiant =
-/// e-mail), all in one transaction. The account is marked « à vérifier » for staff (ADR 0011) but works
+/// e-mail), all in one transaction. The account is marked « à vérifier » for staff (ADR 0016) but works
 /// at once: the family ticks its presence straight after.
 /// </summary>
 public sealed class KioskRegistrationService(IFamilyRegister register, FamilyAccountService accounts, AppDbContext db, ICurrentTenant tenant)

@@ -5,7 +5,7 @@ using CentresConnectes.Platform.Infrastructure;
 
 namespace CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Familles;
 
-/// <summary>« Inscriptions à vérifier »: families that registered themselves on the kiosk, for staff to check in person (ADR 0011).</summary>
+/// <summary>« Inscriptions à vérifier »: families that registered themselves on the kiosk, for staff to check in person (ADR 0016).</summary>
 [RequirePermission(LudothequePermissions.Kiosk)]
 public sealed class AVerifierModel(FamilyAccountService accounts) : AppPageModel
 {
