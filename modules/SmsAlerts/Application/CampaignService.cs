@@ -125,6 +125,27 @@ public sealed class CampaignService(
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// « Reprendre » a campaign that paused itself: its waiting messages go again at once, and only
+    /// failures from now on count towards a new pause.
+    /// </summary>
+    public async Task ResumeAsync(Guid id, CancellationToken ct = default)
+    {
+        var campaign = await db.Set<Campaign>().SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new EntityNotFoundException("Envoi", id);
+        if (campaign.Status != CampaignStatus.Paused)
+            throw new BusinessException($"Cet envoi est {Labels.Of(campaign.Status)} : seul un envoi en pause peut être repris.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        campaign.FailuresBeforeResume = await db.Set<Delivery>().CountAsync(d => d.CampaignId == id && d.Status == DeliveryStatus.Failed, ct);
+        campaign.Status = CampaignStatus.Sending;
+        campaign.PauseReason = null;
+        audit.Record("Envoi repris", "Envoi", campaign.Id.ToString());
+        await db.SaveChangesAsync(ct);
+        await db.Set<Delivery>().Where(d => d.CampaignId == id && d.Status == DeliveryStatus.Pending && d.NotBeforeUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NotBeforeUtc, now).SetProperty(d => d.FailureReason, (string?)null), ct);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>« Réutiliser » : the same message to the same groups and persons, at a new date and time (recipients counted again).</summary>
     public async Task<Guid> ReuseAsync(Guid id, DateTime? sendAt, CancellationToken ct = default)
     {
