@@ -177,6 +177,7 @@ public sealed class CampaignService(
         campaign.StartsAtUtc = preview.StartsAtUtc;
         campaign.RecipientCount = preview.Recipients.Receiving;
         var segments = 0;
+        var rows = new List<Delivery>(recipients.Count);
         foreach (var r in recipients)
         {
             var text = Render(campaign.Message, r.Person, structure, r.Channel == Channel.Sms ? settings.StopMention : null);
@@ -190,12 +191,16 @@ public sealed class CampaignService(
                 CreatedAtUtc = now,
             };
             segments += delivery.Segments;
-            db.Set<Delivery>().Add(delivery);
+            rows.Add(delivery);
         }
         campaign.SmsSegments = segments;
         audit.Record("Envoi programmé", "Envoi", campaign.Id.ToString(), $"{recipients.Count} messages, {segments} SMS");
-        // One SaveChanges: the campaign and all its rows, or nothing.
+        // One transaction: the campaign and all its rows, or nothing. The rows go by Platform's bulk
+        // path (COPY on PostgreSQL): thousands of tracked inserts were most of a 10,000-person campaign's time.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await BulkInsert.InsertAsync(db, rows, ct);
+        await tx.CommitAsync(ct);
     }
 
     internal static string Render(string template, PersonSummaryDto p, string structure, string? stopMention)
