@@ -31,6 +31,13 @@ public sealed class SmsAlertsModule : IModule
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<ReminderPlanning>();
         services.AddScoped<DeliveryDispatcher>();
+        var poll = configuration.GetValue("SmsAlerts:PollSeconds", 0.0);
+        services.AddSingleton(new SmsDispatchOptions
+        {
+            ClaimLease = TimeSpan.FromSeconds(configuration.GetValue("SmsAlerts:ClaimLeaseSeconds", 120.0)),
+            PollInterval = poll > 0 ? TimeSpan.FromSeconds(poll) : null,
+        });
+        services.AddHostedService<DispatchPoller>();
         services.AddScoped<TenantDispatch>();
         services.AddScoped<WebhookService>();
         services.AddScoped<WebhookHandler>();

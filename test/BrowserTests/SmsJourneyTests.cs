@@ -69,6 +69,11 @@ public sealed class SmsJourneyTests : StructureJourney
         await page.GetByTestId("to-gsm7").ClickAsync();
         await Expect(page.GetByLabel("Message", new() { Exact = true })).ToHaveValueAsync(new Regex("N'oubliez pas votre gouter"));
         await Expect(page.GetByTestId("sms-encoding")).ToHaveTextAsync("GSM-7");
+        // A person chosen besides the groups: the register answers as one types (htmx); one already in a ticked group counts once.
+        await page.GetByLabel("Rechercher dans le registre (nom ou prénom)").FillAsync("diop");
+        await Expect(page.GetByTestId("person-results")).ToContainTextAsync("DIOP Awa", new() { Timeout = 30_000 });
+        await page.GetByTestId("add-person").ClickAsync();
+        await Expect(page.GetByTestId("chosen-persons")).ToContainTextAsync("déjà dans un groupe choisi", new() { Timeout = 30_000 });
         await page.GetByTestId("count-recipients").ClickAsync();
         await Expect(page.GetByTestId("campaign-preview")).ToContainTextAsync("2 personne(s) sur 3 recevront ce message.");
         await Expect(page.GetByTestId("campaign-preview")).ToContainTextAsync("1 sans consentement");

@@ -47,7 +47,11 @@ public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmt
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddScoped<IEventHandler<StructureCreated>, Integration.CommittedStructureProbe>();
+        });
     }
 
     /// <summary>The next Tuesday (not a public holiday) at 10:00 Paris time, at least a day after <paramref name="utcNow"/>.</summary>

@@ -234,8 +234,6 @@ public static class ProbeOwners
         ["Members"] = ["/adherents", "/familles", "/api/persons", "/api/households"],
         ["Ludotheque"] = ["/ludotheque", "/api/ludotheque"],
         ["Statistics"] = ["/statistiques", "/api/statistics"],
-        // Not probed by this probe yet: SmsAlerts' own tenancy test lists its routes by hand
-        // (Another_structures_ids_answer_404_on_every_page_and_api_route_and_change_nothing).
         ["SmsAlerts"] = ["/alertes", "/api/sms", "/admin/sms", "/webhooks/sms"],
     };
 

@@ -1389,6 +1389,9 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("FailuresBeforeResume")
+                        .HasColumnType("integer");
+
                     b.Property<string>("GroupIds")
                         .IsRequired()
                         .HasMaxLength(8000)

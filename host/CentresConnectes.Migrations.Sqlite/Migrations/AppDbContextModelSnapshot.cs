@@ -1379,6 +1379,9 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailuresBeforeResume")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("GroupIds")
                         .IsRequired()
                         .HasMaxLength(8000)

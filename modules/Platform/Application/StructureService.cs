@@ -73,9 +73,11 @@ public sealed class StructureService(
             IdentityResults.ThrowIfFailed(await users.AddToRoleAsync(admin, Roles.Admin));
             audit.Record("Structure créée", "Structure", structure.Id.ToString(), $"{structure.Name} ; administrateur {adminEmail}");
             await db.SaveChangesAsync(ct);
-            await events.PublishAsync(new StructureCreated(structure.Id, structure.Name), ct);
             await tx.CommitAsync(ct);
         }
+        // After the commit: handlers (the modules seeding their lists) see a structure that exists for
+        // every connection, and a handler's failure cannot undo the structure and its admin.
+        await events.PublishAsync(new StructureCreated(structure.Id, structure.Name), ct);
 
         return new StructureResult(structure.Id, await TrySendInvitationAsync(admin, ct));
     }

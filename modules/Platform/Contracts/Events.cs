@@ -1,6 +1,6 @@
 namespace CentresConnectes.Platform.Contracts;
 
-/// <summary>Handles an in-process event raised after SaveChanges, in the same scope and transaction.</summary>
+/// <summary>Handles an in-process event raised after SaveChanges, in the same scope, once the transaction (if any) has committed.</summary>
 public interface IEventHandler<in TEvent>
 {
     Task HandleAsync(TEvent @event, CancellationToken ct);

@@ -50,6 +50,9 @@ public static class PlatformHosting
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Hangfire", Serilog.Events.LogEventLevel.Warning)
+            // One line per outgoing HTTP call (an SMS each) drowned the log and slowed sending.
+            .MinimumLevel.Override("System.Net.Http.HttpClient", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
             .WriteTo.Console()
             .WriteTo.File(Path.Combine(dataDirectory.Root, "logs", "app-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
 

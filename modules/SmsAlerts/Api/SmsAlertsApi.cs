@@ -88,6 +88,14 @@ internal static class SmsAlertsApi
                 return Results.NoContent();
             })
             .RequirePermission(SmsAlertsPermissions.Campaigns);
+        campaigns.MapPost("/{id:guid}/resume", async (Guid id, CampaignService s, IJobScheduler jobs, CancellationToken ct) =>
+            {
+                await s.ResumeAsync(id, ct);
+                jobs.Enqueue<SmsDispatchNowJob>();
+                return Results.NoContent();
+            })
+            .RequirePermission(SmsAlertsPermissions.Campaigns)
+            .WithSummary("« Reprendre » a campaign that paused itself after too many failures.");
         campaigns.MapPost("/{id:guid}/reuse", async (Guid id, ScheduleRequest body, CampaignService s, IJobScheduler jobs, CancellationToken ct) =>
             {
                 var newId = await s.ReuseAsync(id, body.SendAt, ct);

@@ -48,6 +48,7 @@ public sealed record CampaignDetails(Guid Id, string Title, Guid? CategoryId, st
     IReadOnlyDictionary<DeliveryStatus, int> Counts)
 {
     public string StatusLabel => Labels.Of(Status);
+    public bool CanResume => Status == CampaignStatus.Paused;
     public bool CanCancel => Status is CampaignStatus.Scheduled or CampaignStatus.Draft or CampaignStatus.Paused;
     public bool CanReuse => Status is CampaignStatus.Sent or CampaignStatus.Cancelled or CampaignStatus.Paused;
     public bool CanSchedule => Status == CampaignStatus.Draft;

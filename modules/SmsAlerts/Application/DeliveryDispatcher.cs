@@ -4,6 +4,7 @@ using CentresConnectes.SmsAlerts.Data;
 using CentresConnectes.SmsAlerts.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CentresConnectes.SmsAlerts.Application;
@@ -15,7 +16,7 @@ namespace CentresConnectes.SmsAlerts.Application;
 /// structure's own scope. The rows are the truth: a crash leaves claimed rows that the next run
 /// releases (not yet sent) or marks « inconnu » (in flight at the crash).
 /// </summary>
-public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeliveryDispatcher> logger)
+public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory scopes, SmsDispatchOptions options, TimeProvider clock, ILogger<DeliveryDispatcher> logger)
 {
     public const int DefaultBatch = 200;
 
@@ -51,7 +52,7 @@ public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory sco
     public async Task DispatchNowAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
         var token = Guid.NewGuid();
-        var until = clock.GetUtcNow().UtcDateTime + SmsLimits.ClaimLease;
+        var until = clock.GetUtcNow().UtcDateTime + options.ClaimLease;
         // tenant-filtered: the global filter applies to this LINQ update (current structure's rows only).
         var claimed = await db.Set<Delivery>().Where(d => ids.Contains(d.Id) && d.Status == DeliveryStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.InProgress).SetProperty(d => d.ClaimToken, token)
@@ -86,7 +87,7 @@ public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory sco
 
     private async Task<int> ClaimAsync(Guid token, DateTime now, int batchSize, CancellationToken ct)
     {
-        var until = now + SmsLimits.ClaimLease;
+        var until = now + options.ClaimLease;
         var t = SmsAlertsModel.DeliveriesTable;
         var lockClause = db.Provider == DatabaseProvider.PostgreSql ? "FOR UPDATE SKIP LOCKED" : "";
         // {0}…{4} are parameters; the table name and the status numbers are constants of this module.
@@ -104,10 +105,47 @@ public sealed class DeliveryDispatcher(AppDbContext db, IServiceScopeFactory sco
         // cross-tenant: recovery after a crash covers every structure's rows (status only). (test: After_a_crash_rows_not_yet_handed_over_are_sent_and_rows_in_flight_are_unknown)
         var stale = db.Set<Delivery>().IgnoreQueryFilters([AppDbContext.TenantFilter])
             .Where(d => d.Status == DeliveryStatus.InProgress && d.ClaimedUntilUtc < now);
+        // Campaigns whose last open rows end « inconnu » here would otherwise stay « en cours »: no later send looks at them.
+        var touched = await stale.Where(d => d.InFlight && d.CampaignId != null).Select(d => new { d.TenantId, CampaignId = d.CampaignId!.Value }).Distinct().ToListAsync(ct);
         await stale.Where(d => d.InFlight).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, DeliveryStatus.Unknown).SetProperty(d => d.InFlight, false).SetProperty(d => d.ClaimToken, (Guid?)null)
             .SetProperty(d => d.FailureReason, "Interrompu pendant l'envoi (arrêt de l'application) : à vérifier chez le fournisseur."), ct);
         await stale.Where(d => !d.InFlight).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (Guid?)null).SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null), ct);
+        foreach (var group in touched.GroupBy(t => t.TenantId))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // cross-tenant: the campaigns' statuses are refreshed inside the structure that owns them. (test: Killed_mid_send_and_restarted_the_app_finishes_and_no_recipient_gets_two_messages)
+            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(group.Key))
+                await scope.ServiceProvider.GetRequiredService<TenantDispatch>().RefreshCampaignsAsync([.. group.Select(t => t.CampaignId)], ct);
+        }
+    }
+}
+
+/// <summary>
+/// Runs the dispatcher every <see cref="SmsDispatchOptions.PollInterval"/> on this instance (when
+/// set): the minute's recurring job stays the guarantee, this only shortens the wait.
+/// </summary>
+internal sealed class DispatchPoller(IServiceScopeFactory scopes, SmsDispatchOptions options, ILogger<DispatchPoller> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.PollInterval is not { } interval)
+            return;
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DeliveryDispatcher>().RunUntilIdleAsync(TimeSpan.FromSeconds(50), ct: stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be restarting: the next tick tries again.
+                logger.LogError(ex, "SMS dispatch poll failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.SmsAlerts.Contracts;
 using CentresConnectes.SmsAlerts.Domain;
 using CentresConnectes.SmsAlerts.Providers;

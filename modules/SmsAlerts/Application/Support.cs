@@ -1,19 +1,6 @@
 using CentresConnectes.Platform.Contracts;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CentresConnectes.SmsAlerts.Application;
-
-internal static class UniqueViolation
-{
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
-    {
-        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
-}
 
 /// <summary>Limits of the module, in one place.</summary>
 internal static class SmsLimits
@@ -22,8 +9,6 @@ internal static class SmsLimits
     public static readonly TimeSpan ReminderGrace = TimeSpan.FromHours(2);
     /// <summary>A campaign not sent within this delay after its start is given up.</summary>
     public static readonly TimeSpan CampaignGrace = TimeSpan.FromDays(2);
-    /// <summary>A claimed row not finished within this delay was interrupted (a crash): "inconnu".</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
     public const int MaxAttempts = 8;
     public const int MaxChosenPersons = 200;
     /// <summary>A campaign pauses itself when this many of its messages failed for good (and they are a third or more of those tried).</summary>
@@ -31,6 +16,26 @@ internal static class SmsLimits
 
     /// <summary>30 s, 1 min, 2 min, 4 min… up to 30 min between tries.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(1800, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+}
+
+/// <summary>
+/// How the dispatcher claims and polls (« SmsAlerts:ClaimLeaseSeconds », « SmsAlerts:PollSeconds »).
+/// </summary>
+public sealed class SmsDispatchOptions
+{
+    /// <summary>
+    /// A claim not renewed within this delay was interrupted (a crash): its rows are released, or
+    /// « inconnu » when they were in the provider's hands. Each chunk handed over renews it, so it
+    /// only has to outlast one chunk, and a restarted instance resumes soon after a crash.
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// When set, each instance also runs the dispatcher this often (besides the minute's recurring
+    /// job): a campaign sent « now » or work left by a crashed instance is taken within seconds.
+    /// Concurrent runs are safe, the claims keep them apart.
+    /// </summary>
+    public TimeSpan? PollInterval { get; init; }
 }
 
 internal static class Names

@@ -22,6 +22,7 @@ public sealed class TenantDispatch(
     IEnumerable<ISmsProvider> providers,
     IEmailSender email,
     AppUrls urls,
+    SmsDispatchOptions options,
     TimeProvider clock)
 {
     /// <summary>Parallel calls to one provider (HTTP round trips dominate; the database work is batched).</summary>
@@ -47,37 +48,109 @@ public sealed class TenantDispatch(
             if (Check(row, now, settings, persons, optOuts, campaigns, occurrences) is { } verdict)
                 Finish(row, verdict.Status, verdict.Reason, verdict.NotBefore);
             else
-            {
-                row.InFlight = true;
                 toSend.Add(row);
-            }
         }
-        // In flight from here: a crash now leaves these rows « inconnu », never sent twice.
         await db.SaveChangesAsync(ct);
 
         var credentials = settingsService.Credentials(settings);
         var provider = providers.FirstOrDefault(p => p.Kind == settings.Provider);
         var callback = urls.Absolute($"/webhooks/sms/{settings.WebhookToken}/{settings.Provider.ToString().ToLowerInvariant()}");
-        var results = new ConcurrentDictionary<Guid, SendResult>();
-        var sms = toSend.Where(r => r.Channel == Channel.Sms).ToList();
-        if (settings.Provider == ProviderKind.Journal || provider is null)
+        // Handed over a chunk at a time: a crash leaves at most one chunk « inconnu » (the rest is
+        // still waiting and goes out after the restart), and each chunk renews the claim's lease.
+        foreach (var candidates in toSend.Chunk(ChunkSize))
         {
-            foreach (var row in sms)
+            // A campaign that paused itself (or was cancelled) on an earlier chunk sends nothing more.
+            var chunk = candidates.Where(r => !Stopped(r, campaigns, now)).ToArray();
+            await db.SaveChangesAsync(ct);
+            var mine = await HandOverAsync(token, chunk, ct);
+            if (mine.Count == 0)
+                continue;
+            var results = new ConcurrentDictionary<Guid, SendResult>();
+            var sms = mine.Where(r => r.Channel == Channel.Sms).ToList();
+            if (settings.Provider == ProviderKind.Journal || provider is null)
             {
-                db.Set<JournalEntry>().Add(new JournalEntry(row.Id, Channel.Sms, row.Address, row.Body) { AtUtc = now });
-                results[row.Id] = SendResult.Sent("journal");
+                foreach (var row in sms)
+                {
+                    db.Set<JournalEntry>().Add(new JournalEntry(row.Id, Channel.Sms, row.Address, row.Body) { AtUtc = now });
+                    results[row.Id] = SendResult.Sent("journal");
+                }
             }
+            else
+            {
+                await Parallel.ForEachAsync(sms, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (row, token2) =>
+                    results[row.Id] = await provider.SendAsync(credentials, new OutgoingSms(row.Id, row.Address, row.Body, settings.SenderName, callback), token2));
+            }
+            foreach (var row in mine.Where(r => r.Channel == Channel.Email))
+                results[row.Id] = await SendEmailAsync(row, ct);
+            Record(mine, results, settings);
+            await db.SaveChangesAsync(ct);
+            await UpdateCampaignsAsync(mine.Where(r => r.CampaignId != null).Select(r => campaigns[r.CampaignId!.Value]).Distinct(), ct);
         }
-        else
-        {
-            await Parallel.ForEachAsync(sms, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (row, token2) =>
-                results[row.Id] = await provider.SendAsync(credentials, new OutgoingSms(row.Id, row.Address, row.Body, settings.SenderName, callback), token2));
-        }
-        foreach (var row in toSend.Where(r => r.Channel == Channel.Email))
-            results[row.Id] = await SendEmailAsync(row, ct);
+        await UpdateCampaignsAsync(campaigns.Values, ct);
+    }
 
+    /// <summary>Puts a row back (paused campaign) or cancels it (cancelled campaign) when its campaign stopped meanwhile.</summary>
+    private static bool Stopped(Delivery row, IReadOnlyDictionary<Guid, Campaign> campaigns, DateTime now)
+    {
+        if (row.CampaignId is not { } id || !campaigns.TryGetValue(id, out var campaign))
+            return false;
+        if (campaign.Status == CampaignStatus.Paused)
+        {
+            row.Attempts--;
+            Finish(row, DeliveryStatus.Pending, "Envoi en pause", now.AddMinutes(5));
+            return true;
+        }
+        if (campaign.Status == CampaignStatus.Cancelled)
+        {
+            Finish(row, DeliveryStatus.Cancelled, "Envoi annulé");
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Rows per hand-over: a few parallel rounds, so that the bookkeeping stays a small part of the time.</summary>
+    private const int ChunkSize = Parallelism * 2;
+
+    /// <summary>
+    /// Marks the chunk « in flight » in the database, only for rows this claim still holds (a lease
+    /// that ran out let another run release them: those are not ours to send any more), and renews
+    /// the lease of the claim's other rows. Returns the rows to send.
+    /// </summary>
+    private async Task<IReadOnlyList<Delivery>> HandOverAsync(Guid token, Delivery[] chunk, CancellationToken ct)
+    {
+        var ids = chunk.Select(r => r.Id).ToList();
+        var until = clock.GetUtcNow().UtcDateTime + options.ClaimLease;
+        var marked = await db.Set<Delivery>().Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.Status == DeliveryStatus.InProgress)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.InFlight, true).SetProperty(d => d.ClaimedUntilUtc, until), ct);
+        await db.Set<Delivery>().Where(d => d.ClaimToken == token && !d.InFlight)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntilUtc, until), ct);
+        var mine = marked == chunk.Length
+            ? chunk
+            : (await db.Set<Delivery>().AsNoTracking().Where(d => ids.Contains(d.Id) && d.ClaimToken == token && d.InFlight).Select(d => d.Id).ToListAsync(ct)) is var held
+                ? chunk.Where(r => held.Contains(r.Id)).ToArray()
+                : chunk;
+        foreach (var row in chunk)
+        {
+            // The tracker learns what the database now holds, so that the outcome written later
+            // (in flight → false, lease → null) is seen as a change; rows lost to another run are left alone.
+            var entry = db.Entry(row);
+            if (mine.Contains(row))
+            {
+                entry.Property(d => d.InFlight).OriginalValue = true;
+                entry.Property(d => d.ClaimedUntilUtc).OriginalValue = until;
+                row.InFlight = true;
+                row.ClaimedUntilUtc = until;
+            }
+            else
+                entry.State = EntityState.Detached;
+        }
+        return mine;
+    }
+
+    private void Record(IEnumerable<Delivery> sent, IReadOnlyDictionary<Guid, SendResult> results, SmsSettings settings)
+    {
         var after = clock.GetUtcNow().UtcDateTime;
-        foreach (var row in toSend)
+        foreach (var row in sent)
         {
             row.Provider = row.Channel == Channel.Sms ? settings.Provider : null;
             var result = results[row.Id];
@@ -105,8 +178,6 @@ public sealed class TenantDispatch(
                     break;
             }
         }
-        await db.SaveChangesAsync(ct);
-        await UpdateCampaignsAsync(campaigns.Values, ct);
     }
 
     private sealed record Verdict(DeliveryStatus Status, string Reason, DateTime? NotBefore = null);
@@ -182,6 +253,13 @@ public sealed class TenantDispatch(
         }
     }
 
+    /// <summary>The statuses of these campaigns of the current structure, from their rows (after a crash recovery).</summary>
+    public async Task RefreshCampaignsAsync(IReadOnlyCollection<Guid> campaignIds, CancellationToken ct)
+    {
+        var campaigns = await db.Set<Campaign>().Where(c => campaignIds.Contains(c.Id)).ToListAsync(ct);
+        await UpdateCampaignsAsync(campaigns, ct);
+    }
+
     /// <summary>Campaign statuses follow their rows; too many failures pause the campaign and tell its author.</summary>
     private async Task UpdateCampaignsAsync(IEnumerable<Campaign> campaigns, CancellationToken ct)
     {
@@ -192,10 +270,11 @@ public sealed class TenantDispatch(
             var open = counts.GetValueOrDefault(DeliveryStatus.Pending) + counts.GetValueOrDefault(DeliveryStatus.InProgress);
             var failed = counts.GetValueOrDefault(DeliveryStatus.Failed);
             var sent = counts.GetValueOrDefault(DeliveryStatus.Sent) + counts.GetValueOrDefault(DeliveryStatus.Delivered);
-            if (open > 0 && failed >= SmsLimits.PauseAfterFailures && failed * 3 >= failed + sent)
+            var newFailures = failed - campaign.FailuresBeforeResume;
+            if (open > 0 && newFailures >= SmsLimits.PauseAfterFailures && newFailures * 3 >= newFailures + sent)
             {
                 campaign.Status = CampaignStatus.Paused;
-                campaign.PauseReason = $"{failed} messages ont échoué : l'envoi s'est mis en pause. Vérifiez le fournisseur puis annulez ou réutilisez l'envoi.";
+                campaign.PauseReason = $"{newFailures} messages ont échoué : l'envoi s'est mis en pause. Vérifiez le fournisseur, puis reprenez ou annulez l'envoi.";
                 if (campaign.CreatedByEmail is { Length: > 0 } to && System.Net.Mail.MailAddress.TryCreate(to, out _))
                 {
                     try

@@ -40,6 +40,8 @@ public sealed class Campaign : IMultiTenant
     public int SmsSegments { get; set; }
     public Guid? ReusedFromId { get; set; }
     public string? PauseReason { get; set; }
+    /// <summary>Failed messages already counted when the campaign was last resumed: only new failures pause it again.</summary>
+    public int FailuresBeforeResume { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public string? CreatedBy { get; set; }
     public string? CreatedByEmail { get; set; }

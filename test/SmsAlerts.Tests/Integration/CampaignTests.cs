@@ -17,6 +17,53 @@ namespace CentresConnectes.SmsAlerts.Tests.Integration;
 public abstract class CampaignTests(SmsFactory factory)
 {
     [Fact]
+    public async Task The_person_picker_searches_the_register_live_adds_persons_once_and_counts_them_once_with_the_groups()
+    {
+        var (structure, admin) = await factory.StructureWithAdminAsync("Choix");
+        var (_, otherAdmin) = await factory.StructureWithAdminAsync("Choix ailleurs");
+        var g = await factory.GroupAsync(structure.Id, 0);
+        var inGroup = await factory.PersonAsync(structure.Id, "GROUPÉE", "Alice", SmsFactory.NewMobile(), groups: [g]);
+        var alone = await factory.PersonAsync(structure.Id, "SEULETTE", "Bérénice", SmsFactory.NewMobile());
+        var elsewhere = await factory.PersonAsync((await factory.CreateStructureAsync("Choix tiers")).Id, "SEULETTE", "Autre", SmsFactory.NewMobile());
+
+        var form = Form(("Input.Title", "Choisies"), ("Input.Sms", "true"), ("Input.Message", "Bonjour {prenom}."), ("Input.GroupIds[0]", g.ToString()),
+            ("PersonQuery", "seul"));
+        // As one types (htmx): the fragment with the register's answers, accents and case ignored; another structure's namesake is not there.
+        var live = await admin.PostHtmxFormAsync("/alertes/envois/nouveau", form, "/alertes/envois/nouveau?handler=SearchPersons");
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fragment = await live.Content.ReadAsStringAsync();
+        fragment.ShouldContain("person-results");
+        fragment.ShouldNotContain("<html");
+        WebUtility.HtmlDecode(fragment).ShouldContain("SEULETTE Bérénice");
+        fragment.ShouldContain(alone.ToString());
+        fragment.ShouldNotContain(elsewhere.ToString());
+
+        // « Ajouter » twice, and a person already in the ticked group: each is counted once.
+        form["add"] = alone.ToString();
+        var added = await admin.PostFormAsync("/alertes/envois/nouveau", form, "/alertes/envois/nouveau?handler=AddPerson");
+        var page = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync());
+        page.ShouldContain("SEULETTE Bérénice");
+        form["Input.PersonIds[0]"] = alone.ToString();
+        form["Input.PersonIds[1]"] = alone.ToString();
+        form["add"] = inGroup.ToString();
+        page = WebUtility.HtmlDecode(await (await admin.PostFormAsync("/alertes/envois/nouveau", form, "/alertes/envois/nouveau?handler=AddPerson")).Content.ReadAsStringAsync());
+        page.ShouldContain("déjà dans un groupe choisi");
+        form.Remove("add");
+        form.Remove("Input.PersonIds[1]");
+        form["Input.PersonIds[1]"] = inGroup.ToString();
+        var created = await admin.PostFormAsync("/alertes/envois/nouveau", form, "/alertes/envois/nouveau?handler=Create");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var details = await factory.CampaignDetailsAsync(structure.Id, id);
+        details.RecipientCount.ShouldBe(2);
+        (await factory.DeliveriesAsync(structure.Id, q => q.Where(d => d.CampaignId == id))).Select(d => d.PersonId).ShouldBe([inGroup, alone], ignoreOrder: true);
+
+        // Another structure cannot add this structure's person through the picker.
+        (await otherAdmin.PostFormAsync("/alertes/envois/nouveau", Form(("Input.Title", "x"), ("add", alone.ToString())),
+            "/alertes/envois/nouveau?handler=AddPerson")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_campaign_to_two_groups_explains_its_count_is_sent_once_each_gets_receipts_and_can_be_reused()
     {
         var (structure, admin) = await factory.StructureWithAdminAsync("Envois");

@@ -96,6 +96,47 @@ public abstract class DispatchTests(SmsFactory factory)
     }
 
     [Fact]
+    public async Task A_campaign_whose_messages_are_refused_pauses_itself_says_why_and_resumes()
+    {
+        var (structure, g, _) = await CampaignWorldAsync("Refus", 60, ProviderKind.Brevo);
+        factory.Fake.Mode = FakeSmsProvider.Behaviour.ClientError;
+        var callsBefore = factory.Fake.Calls;
+        try
+        {
+            var id = await factory.CampaignAsync(structure.Id, SmsTestHelpers.Campaign("Refus", g));
+            await factory.DispatchAsync();
+            // The first hand-over (32 messages) is refused for good: the campaign stops there.
+            var paused = await factory.CampaignDetailsAsync(structure.Id, id);
+            paused.Status.ShouldBe(CampaignStatus.Paused);
+            paused.PauseReason.ShouldNotBeNull().ShouldContain("32 messages ont échoué");
+            (factory.Fake.Calls - callsBefore).ShouldBe(32);
+            var rows = await factory.DeliveriesAsync(structure.Id, q => q.Where(d => d.CampaignId == id));
+            rows.Count(d => d.Status == DeliveryStatus.Failed).ShouldBe(32);
+            rows.Where(d => d.Status != DeliveryStatus.Failed).ShouldAllBe(d => d.Status == DeliveryStatus.Pending && d.FailureReason == "Envoi en pause");
+            await factory.DispatchAsync(); // paused: nothing goes
+            (factory.Fake.Calls - callsBefore).ShouldBe(32);
+
+            factory.Fake.Mode = FakeSmsProvider.Behaviour.Ok;
+            await factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<CampaignService>().ResumeAsync(id));
+            (await factory.CampaignDetailsAsync(structure.Id, id)).PauseReason.ShouldBeNull();
+            await factory.DispatchAsync();
+            var done = await factory.CampaignDetailsAsync(structure.Id, id);
+            done.Status.ShouldBe(CampaignStatus.Sent);
+            rows = await factory.DeliveriesAsync(structure.Id, q => q.Where(d => d.CampaignId == id));
+            rows.Count(d => d.Status == DeliveryStatus.Sent).ShouldBe(28);
+            foreach (var row in rows.Where(d => d.Status == DeliveryStatus.Sent))
+                factory.Fake.To(row.Address).Count.ShouldBe(1);
+            // Only a paused campaign resumes.
+            await Should.ThrowAsync<Platform.Contracts.BusinessException>(() =>
+                factory.InScopeAsync(structure.Id, sp => sp.GetRequiredService<CampaignService>().ResumeAsync(id)));
+        }
+        finally
+        {
+            factory.Fake.Mode = FakeSmsProvider.Behaviour.Ok;
+        }
+    }
+
+    [Fact]
     public async Task A_reminder_due_during_the_outage_expires_instead_of_going_late()
     {
         var (structure, _) = await factory.StructureWithAdminAsync("PanneRappel");

@@ -100,6 +100,30 @@ public abstract class TenancyTests(SmsFactory factory)
     }
 
     [Fact]
+    public async Task Another_structure_gets_404_on_every_alertes_id_route_found_by_the_probe()
+    {
+        var a = await SideAsync("PA");
+        var b = await SideAsync("PB");
+        var before = await SnapshotAsync(a);
+        var reminder = new { title = "x", message = "x", sms = true, kind = 1, firstDate = factory.Today().AddDays(3), time = "10:00", leadDays = new[] { 0 } };
+        var probe = new CrossStructureProbe(factory.Services, "SmsAlerts")
+            .Sample("/alertes/personnes", new { personId = a.Person })
+            .Sample("/alertes/rappels", new { id = a.Reminder })
+            .Sample("/alertes/envois", new { id = a.Campaign })
+            .Sample("/api/sms/reminders", new { id = a.Reminder, personId = a.Person, active = false })
+            .Sample("/api/sms/occurrences", new { id = a.Occurrence })
+            .Sample("/api/sms/campaigns", new { id = a.Campaign })
+            .Body("POST", "/api/sms/reminders/person/{personId:guid}", reminder)
+            .Body("POST", "/api/sms/reminders/person/{personId:guid}/preview", reminder)
+            .Body("POST", "/api/sms/campaigns/{id:guid}/schedule", new { sendAt = (DateTime?)null })
+            .Body("POST", "/api/sms/campaigns/{id:guid}/reuse", new { sendAt = (DateTime?)null });
+        var requests = await probe.CheckAsync(a.Client, b.Client);
+        requests.ShouldContain(r => r.StartsWith("POST /api/sms/campaigns/" + a.Campaign + "/resume", StringComparison.Ordinal));
+        requests.ShouldContain(r => r.StartsWith("POST /alertes/envois/" + a.Campaign + "?handler=Resume", StringComparison.Ordinal));
+        (await SnapshotAsync(a)).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_webhook_of_one_structure_cannot_touch_another_structures_rows_or_consents()
     {
         var a = await SideAsync("WA");

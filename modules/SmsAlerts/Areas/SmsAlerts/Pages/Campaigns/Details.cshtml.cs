@@ -32,6 +32,15 @@ public sealed class DetailsModel(CampaignService campaigns, ICurrentUser user, I
         return Redirect($"/alertes/envois/{id}");
     }
 
+    public async Task<IActionResult> OnPostResumeAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanWrite)
+            return Forbid();
+        if (await TryFlashAsync(() => campaigns.ResumeAsync(id, ct), "Envoi repris : les messages en attente repartent."))
+            jobs.Enqueue<SmsDispatchNowJob>();
+        return Redirect($"/alertes/envois/{id}");
+    }
+
     public async Task<IActionResult> OnPostScheduleAsync(Guid id, DateOnly? sendDate, TimeOnly? sendTime, CancellationToken ct)
     {
         if (!CanWrite)
