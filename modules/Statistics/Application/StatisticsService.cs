@@ -3,6 +3,7 @@ using CentresConnectes.Members.Contracts;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.ReferenceData.Contracts;
+using CentresConnectes.SmsAlerts.Contracts;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,9 @@ public sealed partial class StatisticsService(
     IMembersStatisticsQuery members,
     ILudothequeStatisticsQuery ludotheque,
     IReferenceDataQuery references,
-    IMemberDirectory directory)
+    IMemberDirectory directory,
+    ICurrentUser user,
+    ISmsStatistics? sms = null)
 {
     /// <summary>Longer periods are not what funders ask for, and would be slow to compare.</summary>
     public const int MaxDays = 366 * 3;
@@ -73,8 +76,97 @@ public sealed partial class StatisticsService(
             ByList(FigureKeys.ByQuotient, ReferenceListKind.QuotientFamilial, c => c.ByQuotient),
             new(FigureKeys.ByAge, FigureDefinitions.Label(FigureKeys.ByAge), FigureDefinitions.Definition(FigureKeys.ByAge), bracketLines),
         };
-        return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns);
+        var (register, registerBreakdowns) = await RegisterAsync(to, previousTo, ageDate, ageDate.AddDays(-length), criteria, brackets, items, ct);
+        var months = await MonthsAsync(from, to, criteria, ct);
+        return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns, months,
+            register, registerBreakdowns, await SmsAsync(from, to, previousFrom, previousTo, ct));
     }
+
+    /// <summary>Presences per calendar month: counted per day in SQL (at most a few hundred rows), summed per month here.</summary>
+    private async Task<IReadOnlyList<MonthPresences>> MonthsAsync(DateOnly from, DateOnly to, Criteria criteria, CancellationToken ct)
+    {
+        var perDay = await ludotheque.Presences.Where(p => p.Date >= from && p.Date <= to)
+            .Join(criteria.Apply(members.Persons), p => p.PersonId, x => x.Id, (p, x) => p.Date)
+            .GroupBy(d => d).Select(g => new { Date = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var months = new List<MonthPresences>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+            months.Add(new MonthPresences(month.Year, month.Month, perDay.Where(d => d.Date.Year == month.Year && d.Date.Month == month.Month).Sum(d => d.Count)));
+        return months;
+    }
+
+    /// <summary>
+    /// The register at the period's end (and at the previous period's end): persons registered by then,
+    /// criteria applied; consents as they stand today (the register keeps no history of them).
+    /// </summary>
+    private async Task<(List<Figure>, List<CountBreakdown>)> RegisterAsync(DateOnly to, DateOnly previousTo, DateOnly ageDate, DateOnly previousAgeDate,
+        Criteria criteria, IReadOnlyList<AgeBracketInput> brackets, IReadOnlyList<ReferenceItemDto> items, CancellationToken ct)
+    {
+        async Task<(int Members, int Sms, int Email, Dictionary<Guid, int> Groups, List<int> Brackets, int Outside)> At(DateOnly end, DateOnly age)
+        {
+            var register = RegisterAt(criteria, end);
+            var total = await register.CountAsync(ct);
+            var consentSms = await register.CountAsync(x => x.ConsentSms, ct);
+            var consentEmail = await register.CountAsync(x => x.ConsentEmail, ct);
+            var groups = await members.PersonGroups.Join(register, g => g.PersonId, x => x.Id, (g, x) => g.GroupId)
+                .GroupBy(g => g).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var ranges = Ranges(brackets, age);
+            var perBracket = new List<int>();
+            foreach (var range in ranges)
+                perBracket.Add(await register.CountAsync(BornIn<PersonFacts>([range]), ct));
+            var outside = total - await register.CountAsync(BornIn<PersonFacts>(ranges), ct);
+            return (total, consentSms, consentEmail, groups, perBracket, outside);
+        }
+        var now = await At(to, ageDate);
+        var before = await At(previousTo, previousAgeDate);
+
+        static decimal Rate(int part, int total) => total == 0 ? 0 : Math.Round(100m * part / total, 1, MidpointRounding.AwayFromZero);
+        Figure F(string key, decimal value, decimal previous) => new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value, previous);
+        var figures = new List<Figure>
+        {
+            F(FigureKeys.Members, now.Members, before.Members),
+            F(FigureKeys.ConsentSms, now.Sms, before.Sms),
+            F(FigureKeys.ConsentSmsRate, Rate(now.Sms, now.Members), Rate(before.Sms, before.Members)),
+            F(FigureKeys.ConsentEmail, now.Email, before.Email),
+            F(FigureKeys.ConsentEmailRate, Rate(now.Email, now.Members), Rate(before.Email, before.Members)),
+        };
+        var groupLines = VisibleGroups(items)
+            .Select(g => new CountLine(g.Id.ToString(), g.IsActive ? g.Label : $"{g.Label} (désactivé)", now.Groups.GetValueOrDefault(g.Id), before.Groups.GetValueOrDefault(g.Id)))
+            .ToList();
+        var ageLines = brackets.Select((b, i) => new CountLine(i.ToString(ParisTime.French), BracketLabel(b), now.Brackets[i], before.Brackets[i])).ToList();
+        ageLines.Add(new CountLine(FigureKeys.None, "Hors tranches", now.Outside, before.Outside));
+        return (figures,
+        [
+            new(FigureKeys.MembersByGroup, FigureDefinitions.Label(FigureKeys.MembersByGroup), FigureDefinitions.Definition(FigureKeys.MembersByGroup), groupLines),
+            new(FigureKeys.MembersByAge, FigureDefinitions.Label(FigureKeys.MembersByAge), FigureDefinitions.Definition(FigureKeys.MembersByAge), ageLines),
+        ]);
+    }
+
+    private IQueryable<PersonFacts> RegisterAt(Criteria criteria, DateOnly end) => criteria.Apply(members.Persons).Where(x => x.RegisteredOn <= end);
+
+    /// <summary>The groups whose members may be counted for this user: a sensitive group (« RSA ») reveals social data (same rule as the register).</summary>
+    private IEnumerable<ReferenceItemDto> VisibleGroups(IReadOnlyList<ReferenceItemDto> items) =>
+        items.Where(i => i.Kind == ReferenceListKind.Groupe && (!i.IsSensitive || user.HasPermission(MembersPermissions.SocialData)));
+
+    /// <summary>The messages of SmsAlerts over the two periods (left out when the module is not installed).</summary>
+    private async Task<IReadOnlyList<Figure>> SmsAsync(DateOnly from, DateOnly to, DateOnly previousFrom, DateOnly previousTo, CancellationToken ct)
+    {
+        if (sms is null)
+            return [];
+        var now = await sms.GetAsync(from, to, ct);
+        var before = await sms.GetAsync(previousFrom, previousTo, ct);
+        Figure F(string key, Func<SmsStatisticsDto, int> value) => new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value(now), value(before));
+        return
+        [
+            F(FigureKeys.SmsSent, d => d.Sent + d.Delivered + d.Failed),
+            F(FigureKeys.SmsDelivered, d => d.Delivered),
+            F(FigureKeys.SmsFailed, d => d.Failed + d.Expired),
+            F(FigureKeys.SmsReached, d => d.PersonsReached),
+        ];
+    }
+
+    /// <summary>Brackets, bounds included: min ≤ âge ≤ max ⇔ born in ]date − (max + 1) ans ; date − min ans].</summary>
+    private static List<(DateOnly Latest, DateOnly After)> Ranges(IReadOnlyList<AgeBracketInput> brackets, DateOnly ageDate) =>
+        [.. brackets.Select(b => (Latest: ageDate.AddYears(-b.MinAge), After: ageDate.AddYears(-(b.MaxAge + 1))))];
 
     private static BreakdownLine Line(string key, string label, (int Persons, int Presences) now, (int Persons, int Presences) before) =>
         new(key, label, now.Persons, now.Presences, before.Persons, before.Presences);
@@ -189,8 +281,7 @@ public sealed partial class StatisticsService(
         counts.ByStatut = Merge(await CountByAsync(present, x => x.StatutId, ct), await CountByAsync(presences, x => x.StatutId, ct));
         counts.ByQuotient = Merge(await CountByAsync(present, x => x.QuotientFamilialId, ct), await CountByAsync(presences, x => x.QuotientFamilialId, ct));
 
-        // Brackets, bounds included: min ≤ âge ≤ max ⇔ born in ]date − (max + 1) ans ; date − min ans].
-        var ranges = brackets.Select(b => (Latest: ageDate.AddYears(-b.MinAge), After: ageDate.AddYears(-(b.MaxAge + 1)))).ToList();
+        var ranges = Ranges(brackets, ageDate);
         foreach (var range in ranges)
         {
             counts.Brackets.Add((
