@@ -265,30 +265,48 @@ public sealed partial class StatisticsService(
 
         var (persons, presences, present, presentChildren, rsaHouseholds, sixth) = Build(from, to, ageDate, criteria);
 
-        counts.Present = await present.CountAsync(ct);
+        // One pass over the present persons for the scalar figures (COUNT(CASE …) in SQL) rather than
+        // one query each: every query re-reads the period's presences to find who was present.
+        var (hommes, femmes, grandParents, children) = (criteria.Codes.Hommes, criteria.Codes.Femmes, criteria.Codes.GrandParents, criteria.Codes.Children);
+        var scalars = await present.GroupBy(x => 1).Select(g => new
+        {
+            Present = g.Count(),
+            Boys = g.Count(x => hommes.Contains(x.SexeId)),
+            Girls = g.Count(x => femmes.Contains(x.SexeId)),
+            GrandParents = g.Count(x => grandParents.Contains(x.StatutId)),
+            Under6 = g.Count(x => children.Contains(x.StatutId) && x.DateOfBirth > sixth),
+            Over6 = g.Count(x => children.Contains(x.StatutId) && x.DateOfBirth <= sixth),
+        }).SingleOrDefaultAsync(ct);
+        if (scalars is not null)
+            (counts.Present, counts.Boys, counts.Girls, counts.GrandParents, counts.Under6, counts.Over6) =
+                (scalars.Present, scalars.Boys, scalars.Girls, scalars.GrandParents, scalars.Under6, scalars.Over6);
         counts.Presences = await presences.CountAsync(ct);
         counts.Registrations = await persons.CountAsync(x => x.RegisteredOn >= from && x.RegisteredOn <= to, ct);
         counts.Families = await presences.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().CountAsync(ct);
-        counts.Boys = await present.CountAsync(x => criteria.Codes.Hommes.Contains(x.SexeId), ct);
-        counts.Girls = await present.CountAsync(x => criteria.Codes.Femmes.Contains(x.SexeId), ct);
-        counts.GrandParents = await present.CountAsync(x => criteria.Codes.GrandParents.Contains(x.StatutId), ct);
-
         counts.RsaChildren = await presentChildren.CountAsync(x => rsaHouseholds.Contains(x.HouseholdId), ct);
-        counts.Under6 = await presentChildren.CountAsync(x => x.DateOfBirth > sixth, ct);
-        counts.Over6 = await presentChildren.CountAsync(x => x.DateOfBirth <= sixth, ct);
 
         counts.ByVille = Merge(await CountByAsync(present, x => x.VilleId, ct), await CountByAsync(presences, x => x.VilleId, ct));
         counts.ByStatut = Merge(await CountByAsync(present, x => x.StatutId, ct), await CountByAsync(presences, x => x.StatutId, ct));
         counts.ByQuotient = Merge(await CountByAsync(present, x => x.QuotientFamilialId, ct), await CountByAsync(presences, x => x.QuotientFamilialId, ct));
 
         var ranges = Ranges(brackets, ageDate);
+        if (!Overlap(ranges))
+        {
+            // Disjoint brackets (the usual case): one GROUP BY on the bracket's index (-1: in none).
+            var inBracket = await present.GroupBy(BracketIndex<PersonFacts>(ranges)).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var presencesInBracket = await presences.GroupBy(BracketIndex<PresenceRow>(ranges)).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            for (var i = 0; i < ranges.Count; i++)
+                counts.Brackets.Add((inBracket.GetValueOrDefault(i), presencesInBracket.GetValueOrDefault(i)));
+            counts.OutsideBrackets = (inBracket.GetValueOrDefault(-1), presencesInBracket.GetValueOrDefault(-1));
+            return counts;
+        }
         foreach (var range in ranges)
         {
             counts.Brackets.Add((
                 await present.CountAsync(BornIn<PersonFacts>([range]), ct),
                 await presences.CountAsync(BornIn<PresenceRow>([range]), ct)));
         }
-        // Brackets may overlap (they are the user's): « hors tranches » is whoever is in none of them.
+        // Overlapping brackets (they are the user's): « hors tranches » is whoever is in none of them.
         counts.OutsideBrackets = (
             counts.Present - await present.CountAsync(BornIn<PersonFacts>(ranges), ct),
             counts.Presences - await presences.CountAsync(BornIn<PresenceRow>(ranges), ct));
@@ -317,6 +335,26 @@ public sealed partial class StatisticsService(
         public Guid? StatutId { get; init; }
         public Guid? QuotientFamilialId { get; init; }
         public DateOnly DateOfBirth { get; init; }
+    }
+
+    /// <summary>Whether two brackets share an age (then a person may count in both, and one GROUP BY cannot say it).</summary>
+    private static bool Overlap(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges) =>
+        ranges.Select((a, i) => (a, i)).Any(p => ranges.Where((_, j) => j != p.i).Any(b => p.a.After < b.Latest && b.After < p.a.Latest));
+
+    /// <summary>« The index of the range DateOfBirth is in, or -1 », as nested CASE WHEN on the date column.</summary>
+    private static Expression<Func<T, int>> BracketIndex<T>(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var born = Expression.Property(x, "DateOfBirth");
+        Expression body = Expression.Constant(-1);
+        for (var i = ranges.Count - 1; i >= 0; i--)
+        {
+            var inRange = Expression.AndAlso(
+                Expression.LessThanOrEqual(born, Expression.Constant(ranges[i].Latest)),
+                Expression.GreaterThan(born, Expression.Constant(ranges[i].After)));
+            body = Expression.Condition(inRange, Expression.Constant(i), body);
+        }
+        return Expression.Lambda<Func<T, int>>(body, x);
     }
 
     /// <summary>« DateOfBirth in any of the ranges », as SQL comparisons on the date column (index-friendly, the same on both databases).</summary>
