@@ -18,6 +18,7 @@ public sealed class StatisticsModule : IModule
     {
         services.AddScoped<StatisticsService>();
         services.AddScoped<StatisticsPdf>();
+        services.AddScoped<StatisticsXlsx>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider)

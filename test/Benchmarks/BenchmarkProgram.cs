@@ -22,10 +22,13 @@ namespace CentresConnectes.Benchmarks;
 ///                         against hand-written INSERTs of the same presences under the same load.
 ///   campaign-10k          a campaign to 10,000 consenting persons in two groups: scheduling time, then
 ///                         dispatch to the fake SMS provider (msg/s) against a bare loop of the same calls.
+///   stats-1m              every statistics figure of a year over 1,000,000 presences (and a second structure
+///                         of the same size), no criteria and 3 criteria, p95, against hand-written SQL; then SQLite.
+///   stats-export          the statistics PDF and XLSX of that year, p95.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "slots-5y", "attendance-pdf", "campaign-10k", "checkin-load"];
+    private static readonly string[] Scenarios = ["import-50k", "members-search-100k", "slots-5y", "attendance-pdf", "campaign-10k", "checkin-load", "stats-1m", "stats-export"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -50,6 +53,10 @@ internal static class BenchmarkProgram
                     args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
             case "campaign-10k":
                 return await CampaignScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+            case "stats-1m":
+                return await StatisticsScenario.RunAsync(export: false);
+            case "stats-export":
+                return await StatisticsScenario.RunAsync(export: true);
             default:
                 Console.Error.WriteLine($"Unknown scenario '{args[0]}'. Scenarios: {string.Join(", ", Scenarios)}");
                 return 2;

@@ -4,6 +4,7 @@ using CentresConnectes.Members.Application;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.ReferenceData.Application;
 using CentresConnectes.ReferenceData.Contracts;
+using CentresConnectes.SmsAlerts.Domain;
 using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,12 @@ namespace CentresConnectes.Statistics.Tests;
 ///            born 01/06/2012 (12: in no bracket), anonymised after his presences.
 /// Presences: 05/03 morning Alice, Léo, Emma; afternoon Alice, Léo; 12/03 first slot Paul, Zoé;
 ///            second slot Jeanne, Hugo, Zoé; 10/02 Alice, Jeanne.
+/// Register (issue 9, registre): groups — Alice: RSA (sensitive) and Culture; Léo: Jeunesse; Emma, Zoé:
+///            Petite enfance; Jeanne: Culture. Consents — Alice: SMS and e-mail; Nina: SMS; Jeanne: e-mail
+///            (Hugo's are cleared by the anonymisation; Paul's edit sends none).
+/// Messages (SmsAlerts): due in March — 3 delivered (Alice ×2, Nina), 1 sent without receipt (Jeanne),
+///            1 failed (Paul), 1 expired (Zoé), 1 cancelled and 1 test (neither counts);
+///            due 10/02 — 1 delivered (Alice). Due 31/03 23:30 Paris (21:30 UTC) — delivered (Léo): still March.
 /// Another structure has the same slots and a family present on 05/03: none of it may count.
 /// </summary>
 public sealed class HandBuiltDataset
@@ -59,15 +66,21 @@ public sealed class HandBuiltDataset
 
         var registeredBefore = D("2024-09-01");
         var martin = await HouseholdAsync(app, structure.Id, "MARTIN");
-        var alice = await PersonAsync(admin, martin, "MARTIN", "Alice", "1990-05-10", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "lille"), I(ReferenceListKind.Statut, "mere"), I(ReferenceListKind.MinimaSociaux, "rsa"), I(ReferenceListKind.QuotientFamilial, "qf-0-480"));
-        var leo = await PersonAsync(admin, martin, "MARTIN", "Léo", "2019-03-31", registeredBefore, I(ReferenceListKind.Sexe, "m"), I(ReferenceListKind.Ville, "lille"), I(ReferenceListKind.Statut, "enfant-a-charge"), null, null);
-        var emma = await PersonAsync(admin, martin, "MARTIN", "Emma", "2022-04-01", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "lille"), I(ReferenceListKind.Statut, "enfant-a-charge"), null, null);
+        var alice = await PersonAsync(admin, martin, "MARTIN", "Alice", "1990-05-10", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "lille"), I(ReferenceListKind.Statut, "mere"), I(ReferenceListKind.MinimaSociaux, "rsa"), I(ReferenceListKind.QuotientFamilial, "qf-0-480"),
+            sms: true, email: true, groups: [I(ReferenceListKind.Groupe, "rsa"), I(ReferenceListKind.Groupe, "culture")]);
+        var leo = await PersonAsync(admin, martin, "MARTIN", "Léo", "2019-03-31", registeredBefore, I(ReferenceListKind.Sexe, "m"), I(ReferenceListKind.Ville, "lille"), I(ReferenceListKind.Statut, "enfant-a-charge"), null, null,
+            groups: [I(ReferenceListKind.Groupe, "jeunesse")]);
+        var emma = await PersonAsync(admin, martin, "MARTIN", "Emma", "2022-04-01", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "lille"), I(ReferenceListKind.Statut, "enfant-a-charge"), null, null,
+            groups: [I(ReferenceListKind.Groupe, "petite-enfance")]);
         var dubois = await HouseholdAsync(app, structure.Id, "DUBOIS");
         var paul = await PersonAsync(admin, dubois, "DUBOIS", "Paul", "1985-03-31", D("2025-03-10"), I(ReferenceListKind.Sexe, "m"), I(ReferenceListKind.Ville, "lille"), I(ReferenceListKind.Statut, "pere"), I(ReferenceListKind.MinimaSociaux, "non"), I(ReferenceListKind.QuotientFamilial, "qf-481-581"));
-        var zoe = await PersonAsync(admin, dubois, "DUBOIS", "Zoé", "2020-01-15", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "ronchin"), I(ReferenceListKind.Statut, "enfant-garde"), null, null);
-        await PersonAsync(admin, dubois, "DUBOIS", "Nina", "2015-01-01", D("2025-03-20"), I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "ronchin"), I(ReferenceListKind.Statut, "enfant-a-charge"), null, null);
+        var zoe = await PersonAsync(admin, dubois, "DUBOIS", "Zoé", "2020-01-15", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "ronchin"), I(ReferenceListKind.Statut, "enfant-garde"), null, null,
+            groups: [I(ReferenceListKind.Groupe, "petite-enfance")]);
+        var nina = await PersonAsync(admin, dubois, "DUBOIS", "Nina", "2015-01-01", D("2025-03-20"), I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "ronchin"), I(ReferenceListKind.Statut, "enfant-a-charge"), null, null,
+            sms: true);
         var petit = await HouseholdAsync(app, structure.Id, "PETIT");
-        var jeanne = await PersonAsync(admin, petit, "PETIT", "Jeanne", "1950-01-01", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "faches-thumesnil"), I(ReferenceListKind.Statut, "grand-mere"), null, null);
+        var jeanne = await PersonAsync(admin, petit, "PETIT", "Jeanne", "1950-01-01", registeredBefore, I(ReferenceListKind.Sexe, "f"), I(ReferenceListKind.Ville, "faches-thumesnil"), I(ReferenceListKind.Statut, "grand-mere"), null, null,
+            email: true, groups: [I(ReferenceListKind.Groupe, "culture")]);
         var hugo = await PersonAsync(admin, petit, "PETIT", "Hugo", "2012-06-01", registeredBefore, I(ReferenceListKind.Sexe, "m"), null, I(ReferenceListKind.Statut, "enfant-a-charge"), I(ReferenceListKind.MinimaSociaux, "rsa"), null);
 
         var slots = await app.DbAsync(structure.Id, db => db.Set<Slot>().AsNoTracking().OrderBy(s => s.StartsAtUtc).ToListAsync());
@@ -88,6 +101,22 @@ public sealed class HandBuiltDataset
         (await admin.Http.PostAsync($"/api/persons/{hugo}/anonymise", null)).EnsureSuccessStatusCode();
         await app.InScopeAsync(structure.Id, sp =>
             sp.GetRequiredService<ReferenceListService>().SetActiveAsync(ReferenceListKind.Ville, I(ReferenceListKind.Ville, "faches-thumesnil"), false));
+
+        await app.DbAsync(structure.Id, async db =>
+        {
+            // Paris 12:00 in March (UTC+1) and February; 31/03 23:30 in Paris is 21:30 UTC (summer time since 30/03).
+            Delivery M(Guid person, string dueUtc, DeliveryStatus status, bool test = false) =>
+                new(test ? Delivery.TestKey() : $"stat:{Guid.NewGuid():N}", person, Channel.Sms, "+33600000000", "Rappel", DateTime.Parse(dueUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal),
+                    DateTime.Parse("2025-12-31T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal))
+                { Status = status, IsTest = test, CreatedAtUtc = DateTime.UtcNow };
+            db.AddRange(
+                M(alice, "2025-03-04T11:00:00Z", DeliveryStatus.Delivered), M(alice, "2025-03-11T11:00:00Z", DeliveryStatus.Delivered),
+                M(nina, "2025-03-25T11:00:00Z", DeliveryStatus.Delivered), M(jeanne, "2025-03-11T11:00:00Z", DeliveryStatus.Sent),
+                M(paul, "2025-03-11T11:00:00Z", DeliveryStatus.Failed), M(zoe, "2025-03-11T11:00:00Z", DeliveryStatus.Expired),
+                M(emma, "2025-03-11T11:00:00Z", DeliveryStatus.Cancelled), M(alice, "2025-03-11T11:00:00Z", DeliveryStatus.Delivered, test: true),
+                M(alice, "2025-02-10T11:00:00Z", DeliveryStatus.Delivered), M(leo, "2025-03-31T21:30:00Z", DeliveryStatus.Delivered));
+            return await db.SaveChangesAsync();
+        });
 
         // The other structure, same days: a family of two present on 05/03 morning.
         var other = await app.CreateStructureAsync("Voisine");
@@ -116,12 +145,15 @@ public sealed class HandBuiltDataset
         app.InScopeAsync(structureId, sp => sp.GetRequiredService<HouseholdService>().CreateAsync(new HouseholdInput { Name = name }));
 
     private static async Task<Guid> PersonAsync(TestClient admin, Guid household, string last, string first, string born, DateOnly registered,
-        Guid? sexe, Guid? ville, Guid? statut, Guid? minima, Guid? quotient)
+        Guid? sexe, Guid? ville, Guid? statut, Guid? minima, Guid? quotient, bool sms = false, bool email = false, Guid[]? groups = null)
     {
         var response = await admin.PostJsonAsync("/api/persons", new
         {
             lastName = last, firstName = first, dateOfBirth = born, registeredOn = registered.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             householdId = household, sexeId = sexe, villeId = ville, statutId = statut, minimaSociauxId = minima, quotientFamilialId = quotient,
+            consentSms = sms, consentEmail = email, groupIds = groups ?? [],
+            // Consent to SMS needs a mobile, to e-mail an address (the register's rule).
+            mobile = sms ? (first == "Alice" ? "06 12 34 56 78" : "06 98 76 54 32") : null, email = email ? $"{first.ToLowerInvariant()}@famille.test" : null,
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Created>())!.Id;

@@ -56,24 +56,6 @@ public static class SpreadsheetWriter
     /// </summary>
     public static async Task WriteTypedXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct)
     {
-        IEnumerable<IDictionary<string, object?>> Cells()
-        {
-            foreach (var row in rows)
-            {
-                var cells = new Dictionary<string, object?>(columns.Count);
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    cells[columns[i]] = (i < row.Length ? row[i] : null) switch
-                    {
-                        string text => Neutralise(text),
-                        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
-                        var value => value,
-                    };
-                }
-                yield return cells;
-            }
-        }
-
         var configuration = new OpenXmlConfiguration
         {
             DynamicColumns = columns.Select((c, i) => new DynamicExcelColumn(c)
@@ -84,7 +66,46 @@ public static class SpreadsheetWriter
             }).ToArray(),
             FastMode = true,
         };
-        await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+        await MiniExcel.SaveAsAsync(output, TypedCells(columns, rows), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// A workbook of several typed sheets (statistics: one per section), cells typed as in
+    /// <see cref="WriteTypedXlsxAsync"/>; columns keep the order given. Sheet names: at most 31
+    /// characters, none of : \ / ? * [ ] (Excel's rule).
+    /// </summary>
+    public static async Task WriteTypedWorkbookAsync(Stream output, IReadOnlyList<SpreadsheetSheet> sheets, CancellationToken ct)
+    {
+        var workbook = new Dictionary<string, object>();
+        foreach (var sheet in sheets)
+        {
+            var cells = TypedCells(sheet.Columns, sheet.Rows).ToList();
+            // MiniExcel takes the titles from the first row: an empty sheet gets one empty row, so its titles are there.
+            workbook.Add(sheet.Name, cells.Count > 0 ? cells : TypedCells(sheet.Columns, [new object?[sheet.Columns.Count]]).ToList());
+        }
+        // Widths by column title (MiniExcel matches dynamic columns by name in every sheet): wide first columns (labels, definitions).
+        var widths = sheets.SelectMany(s => s.Columns.Select((c, i) => (c, Width: i == 0 || c.StartsWith("Définition", StringComparison.Ordinal) ? 60 : 16)))
+            .GroupBy(c => c.c).Select(g => new DynamicExcelColumn(g.Key) { Width = g.Max(c => c.Width) }).ToArray();
+        var configuration = new OpenXmlConfiguration { DynamicColumns = widths, FastMode = true };
+        await MiniExcel.SaveAsAsync(output, workbook, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+    }
+
+    private static IEnumerable<IDictionary<string, object?>> TypedCells(IReadOnlyList<string> columns, IEnumerable<object?[]> rows)
+    {
+        foreach (var row in rows)
+        {
+            var cells = new Dictionary<string, object?>(columns.Count);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                cells[columns[i]] = (i < row.Length ? row[i] : null) switch
+                {
+                    string text => Neutralise(text),
+                    DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+                    var value => value,
+                };
+            }
+            yield return cells;
+        }
     }
 
     public static async Task WriteXlsxAsync(Stream output, string sheetName, IReadOnlyList<string> columns, IEnumerable<string?[]> rows, CancellationToken ct)
@@ -110,3 +131,6 @@ public static class SpreadsheetWriter
         await MiniExcel.SaveAsAsync(output, Cells(), sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
     }
 }
+
+/// <summary>One sheet of a workbook: its name, column titles and rows (text, numbers, dates).</summary>
+public sealed record SpreadsheetSheet(string Name, IReadOnlyList<string> Columns, IEnumerable<object?[]> Rows);

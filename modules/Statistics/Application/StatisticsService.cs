@@ -3,6 +3,7 @@ using CentresConnectes.Members.Contracts;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.ReferenceData.Contracts;
+using CentresConnectes.SmsAlerts.Contracts;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,9 @@ public sealed partial class StatisticsService(
     IMembersStatisticsQuery members,
     ILudothequeStatisticsQuery ludotheque,
     IReferenceDataQuery references,
-    IMemberDirectory directory)
+    IMemberDirectory directory,
+    ICurrentUser user,
+    ISmsStatistics? sms = null)
 {
     /// <summary>Longer periods are not what funders ask for, and would be slow to compare.</summary>
     public const int MaxDays = 366 * 3;
@@ -73,8 +76,97 @@ public sealed partial class StatisticsService(
             ByList(FigureKeys.ByQuotient, ReferenceListKind.QuotientFamilial, c => c.ByQuotient),
             new(FigureKeys.ByAge, FigureDefinitions.Label(FigureKeys.ByAge), FigureDefinitions.Definition(FigureKeys.ByAge), bracketLines),
         };
-        return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns);
+        var (register, registerBreakdowns) = await RegisterAsync(to, previousTo, ageDate, ageDate.AddDays(-length), criteria, brackets, items, ct);
+        var months = await MonthsAsync(from, to, criteria, ct);
+        return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns, months,
+            register, registerBreakdowns, await SmsAsync(from, to, previousFrom, previousTo, ct));
     }
+
+    /// <summary>Presences per calendar month: counted per day in SQL (at most a few hundred rows), summed per month here.</summary>
+    private async Task<IReadOnlyList<MonthPresences>> MonthsAsync(DateOnly from, DateOnly to, Criteria criteria, CancellationToken ct)
+    {
+        var perDay = await ludotheque.Presences.Where(p => p.Date >= from && p.Date <= to)
+            .Join(criteria.Apply(members.Persons), p => p.PersonId, x => x.Id, (p, x) => p.Date)
+            .GroupBy(d => d).Select(g => new { Date = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var months = new List<MonthPresences>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+            months.Add(new MonthPresences(month.Year, month.Month, perDay.Where(d => d.Date.Year == month.Year && d.Date.Month == month.Month).Sum(d => d.Count)));
+        return months;
+    }
+
+    /// <summary>
+    /// The register at the period's end (and at the previous period's end): persons registered by then,
+    /// criteria applied; consents as they stand today (the register keeps no history of them).
+    /// </summary>
+    private async Task<(List<Figure>, List<CountBreakdown>)> RegisterAsync(DateOnly to, DateOnly previousTo, DateOnly ageDate, DateOnly previousAgeDate,
+        Criteria criteria, IReadOnlyList<AgeBracketInput> brackets, IReadOnlyList<ReferenceItemDto> items, CancellationToken ct)
+    {
+        async Task<(int Members, int Sms, int Email, Dictionary<Guid, int> Groups, List<int> Brackets, int Outside)> At(DateOnly end, DateOnly age)
+        {
+            var register = RegisterAt(criteria, end);
+            var total = await register.CountAsync(ct);
+            var consentSms = await register.CountAsync(x => x.ConsentSms, ct);
+            var consentEmail = await register.CountAsync(x => x.ConsentEmail, ct);
+            var groups = await members.PersonGroups.Join(register, g => g.PersonId, x => x.Id, (g, x) => g.GroupId)
+                .GroupBy(g => g).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var ranges = Ranges(brackets, age);
+            var perBracket = new List<int>();
+            foreach (var range in ranges)
+                perBracket.Add(await register.CountAsync(BornIn<PersonFacts>([range]), ct));
+            var outside = total - await register.CountAsync(BornIn<PersonFacts>(ranges), ct);
+            return (total, consentSms, consentEmail, groups, perBracket, outside);
+        }
+        var now = await At(to, ageDate);
+        var before = await At(previousTo, previousAgeDate);
+
+        static decimal Rate(int part, int total) => total == 0 ? 0 : Math.Round(100m * part / total, 1, MidpointRounding.AwayFromZero);
+        Figure F(string key, decimal value, decimal previous) => new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value, previous);
+        var figures = new List<Figure>
+        {
+            F(FigureKeys.Members, now.Members, before.Members),
+            F(FigureKeys.ConsentSms, now.Sms, before.Sms),
+            F(FigureKeys.ConsentSmsRate, Rate(now.Sms, now.Members), Rate(before.Sms, before.Members)),
+            F(FigureKeys.ConsentEmail, now.Email, before.Email),
+            F(FigureKeys.ConsentEmailRate, Rate(now.Email, now.Members), Rate(before.Email, before.Members)),
+        };
+        var groupLines = VisibleGroups(items)
+            .Select(g => new CountLine(g.Id.ToString(), g.IsActive ? g.Label : $"{g.Label} (désactivé)", now.Groups.GetValueOrDefault(g.Id), before.Groups.GetValueOrDefault(g.Id)))
+            .ToList();
+        var ageLines = brackets.Select((b, i) => new CountLine(i.ToString(ParisTime.French), BracketLabel(b), now.Brackets[i], before.Brackets[i])).ToList();
+        ageLines.Add(new CountLine(FigureKeys.None, "Hors tranches", now.Outside, before.Outside));
+        return (figures,
+        [
+            new(FigureKeys.MembersByGroup, FigureDefinitions.Label(FigureKeys.MembersByGroup), FigureDefinitions.Definition(FigureKeys.MembersByGroup), groupLines),
+            new(FigureKeys.MembersByAge, FigureDefinitions.Label(FigureKeys.MembersByAge), FigureDefinitions.Definition(FigureKeys.MembersByAge), ageLines),
+        ]);
+    }
+
+    private IQueryable<PersonFacts> RegisterAt(Criteria criteria, DateOnly end) => criteria.Apply(members.Persons).Where(x => x.RegisteredOn <= end);
+
+    /// <summary>The groups whose members may be counted for this user: a sensitive group (« RSA ») reveals social data (same rule as the register).</summary>
+    private IEnumerable<ReferenceItemDto> VisibleGroups(IReadOnlyList<ReferenceItemDto> items) =>
+        items.Where(i => i.Kind == ReferenceListKind.Groupe && (!i.IsSensitive || user.HasPermission(MembersPermissions.SocialData)));
+
+    /// <summary>The messages of SmsAlerts over the two periods (left out when the module is not installed).</summary>
+    private async Task<IReadOnlyList<Figure>> SmsAsync(DateOnly from, DateOnly to, DateOnly previousFrom, DateOnly previousTo, CancellationToken ct)
+    {
+        if (sms is null)
+            return [];
+        var now = await sms.GetAsync(from, to, ct);
+        var before = await sms.GetAsync(previousFrom, previousTo, ct);
+        Figure F(string key, Func<SmsStatisticsDto, int> value) => new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value(now), value(before));
+        return
+        [
+            F(FigureKeys.SmsSent, d => d.Sent + d.Delivered + d.Failed),
+            F(FigureKeys.SmsDelivered, d => d.Delivered),
+            F(FigureKeys.SmsFailed, d => d.Failed + d.Expired),
+            F(FigureKeys.SmsReached, d => d.PersonsReached),
+        ];
+    }
+
+    /// <summary>Brackets, bounds included: min ≤ âge ≤ max ⇔ born in ]date − (max + 1) ans ; date − min ans].</summary>
+    private static List<(DateOnly Latest, DateOnly After)> Ranges(IReadOnlyList<AgeBracketInput> brackets, DateOnly ageDate) =>
+        [.. brackets.Select(b => (Latest: ageDate.AddYears(-b.MinAge), After: ageDate.AddYears(-(b.MaxAge + 1))))];
 
     private static BreakdownLine Line(string key, string label, (int Persons, int Presences) now, (int Persons, int Presences) before) =>
         new(key, label, now.Persons, now.Presences, before.Persons, before.Presences);
@@ -173,31 +265,48 @@ public sealed partial class StatisticsService(
 
         var (persons, presences, present, presentChildren, rsaHouseholds, sixth) = Build(from, to, ageDate, criteria);
 
-        counts.Present = await present.CountAsync(ct);
+        // One pass over the present persons for the scalar figures (COUNT(CASE …) in SQL) rather than
+        // one query each: every query re-reads the period's presences to find who was present.
+        var (hommes, femmes, grandParents, children) = (criteria.Codes.Hommes, criteria.Codes.Femmes, criteria.Codes.GrandParents, criteria.Codes.Children);
+        var scalars = await present.GroupBy(x => 1).Select(g => new
+        {
+            Present = g.Count(),
+            Boys = g.Count(x => hommes.Contains(x.SexeId)),
+            Girls = g.Count(x => femmes.Contains(x.SexeId)),
+            GrandParents = g.Count(x => grandParents.Contains(x.StatutId)),
+            Under6 = g.Count(x => children.Contains(x.StatutId) && x.DateOfBirth > sixth),
+            Over6 = g.Count(x => children.Contains(x.StatutId) && x.DateOfBirth <= sixth),
+        }).SingleOrDefaultAsync(ct);
+        if (scalars is not null)
+            (counts.Present, counts.Boys, counts.Girls, counts.GrandParents, counts.Under6, counts.Over6) =
+                (scalars.Present, scalars.Boys, scalars.Girls, scalars.GrandParents, scalars.Under6, scalars.Over6);
         counts.Presences = await presences.CountAsync(ct);
         counts.Registrations = await persons.CountAsync(x => x.RegisteredOn >= from && x.RegisteredOn <= to, ct);
         counts.Families = await presences.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().CountAsync(ct);
-        counts.Boys = await present.CountAsync(x => criteria.Codes.Hommes.Contains(x.SexeId), ct);
-        counts.Girls = await present.CountAsync(x => criteria.Codes.Femmes.Contains(x.SexeId), ct);
-        counts.GrandParents = await present.CountAsync(x => criteria.Codes.GrandParents.Contains(x.StatutId), ct);
-
         counts.RsaChildren = await presentChildren.CountAsync(x => rsaHouseholds.Contains(x.HouseholdId), ct);
-        counts.Under6 = await presentChildren.CountAsync(x => x.DateOfBirth > sixth, ct);
-        counts.Over6 = await presentChildren.CountAsync(x => x.DateOfBirth <= sixth, ct);
 
         counts.ByVille = Merge(await CountByAsync(present, x => x.VilleId, ct), await CountByAsync(presences, x => x.VilleId, ct));
         counts.ByStatut = Merge(await CountByAsync(present, x => x.StatutId, ct), await CountByAsync(presences, x => x.StatutId, ct));
         counts.ByQuotient = Merge(await CountByAsync(present, x => x.QuotientFamilialId, ct), await CountByAsync(presences, x => x.QuotientFamilialId, ct));
 
-        // Brackets, bounds included: min ≤ âge ≤ max ⇔ born in ]date − (max + 1) ans ; date − min ans].
-        var ranges = brackets.Select(b => (Latest: ageDate.AddYears(-b.MinAge), After: ageDate.AddYears(-(b.MaxAge + 1)))).ToList();
+        var ranges = Ranges(brackets, ageDate);
+        if (!Overlap(ranges))
+        {
+            // Disjoint brackets (the usual case): one GROUP BY on the bracket's index (-1: in none).
+            var inBracket = await present.GroupBy(BracketIndex<PersonFacts>(ranges)).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var presencesInBracket = await presences.GroupBy(BracketIndex<PresenceRow>(ranges)).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            for (var i = 0; i < ranges.Count; i++)
+                counts.Brackets.Add((inBracket.GetValueOrDefault(i), presencesInBracket.GetValueOrDefault(i)));
+            counts.OutsideBrackets = (inBracket.GetValueOrDefault(-1), presencesInBracket.GetValueOrDefault(-1));
+            return counts;
+        }
         foreach (var range in ranges)
         {
             counts.Brackets.Add((
                 await present.CountAsync(BornIn<PersonFacts>([range]), ct),
                 await presences.CountAsync(BornIn<PresenceRow>([range]), ct)));
         }
-        // Brackets may overlap (they are the user's): « hors tranches » is whoever is in none of them.
+        // Overlapping brackets (they are the user's): « hors tranches » is whoever is in none of them.
         counts.OutsideBrackets = (
             counts.Present - await present.CountAsync(BornIn<PersonFacts>(ranges), ct),
             counts.Presences - await presences.CountAsync(BornIn<PresenceRow>(ranges), ct));
@@ -226,6 +335,26 @@ public sealed partial class StatisticsService(
         public Guid? StatutId { get; init; }
         public Guid? QuotientFamilialId { get; init; }
         public DateOnly DateOfBirth { get; init; }
+    }
+
+    /// <summary>Whether two brackets share an age (then a person may count in both, and one GROUP BY cannot say it).</summary>
+    private static bool Overlap(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges) =>
+        ranges.Select((a, i) => (a, i)).Any(p => ranges.Where((_, j) => j != p.i).Any(b => p.a.After < b.Latest && b.After < p.a.Latest));
+
+    /// <summary>« The index of the range DateOfBirth is in, or -1 », as nested CASE WHEN on the date column.</summary>
+    private static Expression<Func<T, int>> BracketIndex<T>(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var born = Expression.Property(x, "DateOfBirth");
+        Expression body = Expression.Constant(-1);
+        for (var i = ranges.Count - 1; i >= 0; i--)
+        {
+            var inRange = Expression.AndAlso(
+                Expression.LessThanOrEqual(born, Expression.Constant(ranges[i].Latest)),
+                Expression.GreaterThan(born, Expression.Constant(ranges[i].After)));
+            body = Expression.Condition(inRange, Expression.Constant(i), body);
+        }
+        return Expression.Lambda<Func<T, int>>(body, x);
     }
 
     /// <summary>« DateOfBirth in any of the ranges », as SQL comparisons on the date column (index-friendly, the same on both databases).</summary>

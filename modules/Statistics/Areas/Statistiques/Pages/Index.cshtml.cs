@@ -2,6 +2,7 @@ using System.Globalization;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.ReferenceData.Contracts;
+using CentresConnectes.Statistics.Api;
 using CentresConnectes.Statistics.Application;
 using CentresConnectes.Statistics.Contracts;
 using Microsoft.AspNetCore.Mvc;
@@ -68,25 +69,10 @@ public sealed class IndexModel(StatisticsService statistics, IReferenceDataQuery
         AgeBrackets = [.. BracketRows.Select(r => new AgeBracketInput { MinAge = r.Min!.Value, MaxAge = r.Max!.Value })],
     };
 
-    /// <summary>The PDF link: the same form, in the API's parameter names.</summary>
-    public string PdfUrl()
-    {
-        var q = Query();
-        var parameters = new List<KeyValuePair<string, string?>>
-        {
-            new("from", q.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            new("to", q.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        };
-        if (q.AgeDate is { } ageDate)
-            parameters.Add(new("ageDate", ageDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        parameters.AddRange(q.Sexes.Select(v => new KeyValuePair<string, string?>("sexes", v.ToString())));
-        parameters.AddRange(q.Villes.Select(v => new KeyValuePair<string, string?>("villes", v.ToString())));
-        parameters.AddRange(q.MinimaSociaux.Select(v => new KeyValuePair<string, string?>("minimaSociaux", v.ToString())));
-        parameters.AddRange(q.QuotientsFamiliaux.Select(v => new KeyValuePair<string, string?>("quotientsFamiliaux", v.ToString())));
-        parameters.AddRange(q.Statuts.Select(v => new KeyValuePair<string, string?>("statuts", v.ToString())));
-        parameters.AddRange(q.AgeBrackets.Select(b => new KeyValuePair<string, string?>("brackets", $"{b.MinAge}-{b.MaxAge}")));
-        return QueryHelpers.AddQueryString("/api/statistics/pdf", parameters);
-    }
+    /// <summary>The PDF and Excel links: the same form, in the API's parameter names.</summary>
+    public string PdfUrl() => StatisticsLink.Url("/api/statistics/pdf", Query());
+
+    public string XlsxUrl() => StatisticsLink.Url("/api/statistics/xlsx", Query());
 
     /// <summary>The drill-down of a figure (or of a breakdown's line), with this form.</summary>
     public string ListUrl(string figure, string? line = null)
@@ -111,6 +97,13 @@ public sealed class IndexModel(StatisticsService statistics, IReferenceDataQuery
         return QueryHelpers.AddQueryString("/statistiques/liste", parameters);
     }
 
+    /// <summary>A chart's data for statistics.js (a data- attribute: no inline script under the CSP).</summary>
+    public string ChartJson(IEnumerable<(string Label, int Value)> bars)
+    {
+        var list = bars.ToList();
+        return System.Text.Json.JsonSerializer.Serialize(new { labels = list.Select(b => b.Label), values = list.Select(b => b.Value) });
+    }
+
     public bool IsChecked(ReferenceListKind kind, Guid id) => kind switch
     {
         ReferenceListKind.Sexe => Sexe.Contains(id),
@@ -120,3 +113,6 @@ public sealed class IndexModel(StatisticsService statistics, IReferenceDataQuery
         _ => Statut.Contains(id),
     };
 }
+
+/// <summary>A table of figures beside the previous period's (fréquentation, registre, messages).</summary>
+public sealed record FiguresTable(string Caption, IReadOnlyList<Figure> Figures, IndexModel Page);
