@@ -17,15 +17,6 @@ public sealed class BrowserAppFactory : AppFactory
         UseKestrel(0);
     }
 
-    /// <summary>The app's clock: real time unless a journey moves it (a weekday morning for the SMS screens).</summary>
-    public TestClock Clock { get; } = new();
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
     /// <summary>No fixed public URL: e-mail links then use the origin the browser used (the real port).</summary>
     protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["App:PublicUrl"] = "" };
 

@@ -20,7 +20,6 @@ namespace CentresConnectes.SmsAlerts.Tests;
 /// </summary>
 public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmtpSink: false, jobServer: false), IAsyncLifetime
 {
-    public TestClock Clock { get; } = new();
     public FakeSmsProvider Fake { get; private set; } = null!;
 
     async Task IAsyncLifetime.InitializeAsync()
@@ -49,7 +48,6 @@ public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmt
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
             services.AddScoped<IEventHandler<StructureCreated>, Integration.CommittedStructureProbe>();
         });
     }
