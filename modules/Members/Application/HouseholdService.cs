@@ -30,6 +30,7 @@ public sealed record HouseholdRow(Guid Id, string Name, string? Address, int Mem
 public sealed class HouseholdService(
     AppDbContext db,
     ReferenceLookupCache references,
+    MemberPrivacy privacy,
     ICurrentTenant tenant,
     IAuditLog audit,
     TimeProvider clock,
@@ -39,7 +40,8 @@ public sealed class HouseholdService(
     {
         tenant.RequireId();
         var (name, address, notes) = Validate(input);
-        var household = new Household(name, address, notes, clock.GetUtcNow().UtcDateTime);
+        // A family's notes are notes de suivi too (issue 11): only who may read them may write them.
+        var household = new Household(name, address, privacy.CanSeeNotes ? notes : null, clock.GetUtcNow().UtcDateTime);
         db.Set<Household>().Add(household);
         await db.SaveChangesAsync(ct);
         return household.Id;
@@ -49,7 +51,8 @@ public sealed class HouseholdService(
     {
         var household = await FindTrackedAsync(id, ct);
         var (name, address, notes) = Validate(input);
-        household.Update(name, address, notes);
+        // Without the notes permission the form has no notes field: the family's notes stay as they are.
+        household.Update(name, address, privacy.CanSeeNotes ? notes : household.Notes);
         await db.SaveChangesAsync(ct);
     }
 
@@ -64,7 +67,7 @@ public sealed class HouseholdService(
             .OrderBy(p => p.DateOfBirth).ThenBy(p => p.NormalizedName)
             .Select(p => new { p.Id, p.LastName, p.FirstName, p.DateOfBirth, p.AvatarKey, p.StatutId, p.MobileE164 })
             .ToListAsync(ct);
-        return new HouseholdDetails(household.Id, household.Name, household.Address, household.Notes, household.CreatedAtUtc,
+        return new HouseholdDetails(household.Id, household.Name, household.Address, privacy.CanSeeNotes ? household.Notes : null, household.CreatedAtUtc,
             members.Select(m => new HouseholdMember(m.Id, m.LastName, m.FirstName, Ages.Text(m.DateOfBirth, today), Avatars.UrlOf(m.AvatarKey),
                 lookup.Label(m.StatutId), FrenchPhone.Display(m.MobileE164))).ToList());
     }
