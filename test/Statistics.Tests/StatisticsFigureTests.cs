@@ -128,6 +128,20 @@ public abstract class StatisticsFigureTests(StatisticsApp app)
     }
 
     [Fact]
+    public async Task Overlapping_brackets_count_a_person_in_each_of_hers()
+    {
+        // 0–6 and 5–12 share 5 and 6 year-olds: Léo (6) and Zoé (5) count in both; one GROUP BY could not say it.
+        List<AgeBracketInput> overlapping = [new() { MinAge = 0, MaxAge = 6 }, new() { MinAge = 5, MaxAge = 12 }];
+        var (_, report) = await ComputeAsync((q, _) => q.AgeBrackets = overlapping);
+        // Present in March: Léo 2, Emma 1, Zoé 2 | Léo, Zoé, Hugo 1 | Alice 2, Paul 1, Jeanne 1.
+        Lines(report, FigureKeys.ByAge, ("0 à 6 ans", 3, 5), ("5 à 12 ans", 3, 5), ("Hors tranches", 3, 4));
+        // The register on 31/03: Emma, Zoé, Léo | Zoé, Léo, Nina 10, Hugo | Alice, Paul, Jeanne;
+        // on 28/02 (previous, Paul and Nina not yet registered): Emma, Léo, Zoé | Léo, Zoé, Hugo | Alice, Jeanne.
+        report.RegisterSection(FigureKeys.MembersByAge).Lines.Select(l => (l.Label, l.Value, l.Previous))
+            .ShouldBe([("0 à 6 ans", 3, 3), ("5 à 12 ans", 4, 3), ("Hors tranches", 3, 2)]);
+    }
+
+    [Fact]
     public async Task Every_drill_down_lists_exactly_the_persons_and_presences_its_figure_counts()
     {
         var (data, report) = await ComputeAsync();

@@ -104,17 +104,30 @@ public sealed partial class StatisticsService(
         async Task<(int Members, int Sms, int Email, Dictionary<Guid, int> Groups, List<int> Brackets, int Outside)> At(DateOnly end, DateOnly age)
         {
             var register = RegisterAt(criteria, end);
-            var total = await register.CountAsync(ct);
-            var consentSms = await register.CountAsync(x => x.ConsentSms, ct);
-            var consentEmail = await register.CountAsync(x => x.ConsentEmail, ct);
             var groups = await members.PersonGroups.Join(register, g => g.PersonId, x => x.Id, (g, x) => g.GroupId)
                 .GroupBy(g => g).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
             var ranges = Ranges(brackets, age);
+            var disjoint = !Overlap(ranges);
+            // One GROUP BY (consents, bracket) for the whole register at that date, as for the presences.
+            Expression<Func<PersonFacts, RegisterKey>> key = x => new RegisterKey { ConsentSms = x.ConsentSms, ConsentEmail = x.ConsentEmail };
+            var cells = await register.GroupBy(disjoint ? WithBracket(key, ranges) : key)
+                .Select(g => new { g.Key.ConsentSms, g.Key.ConsentEmail, g.Key.Bracket, Count = g.Count() }).ToListAsync(ct);
+            var total = cells.Sum(c => c.Count);
             var perBracket = new List<int>();
-            foreach (var range in ranges)
-                perBracket.Add(await register.CountAsync(BornIn<PersonFacts>([range]), ct));
-            var outside = total - await register.CountAsync(BornIn<PersonFacts>(ranges), ct);
-            return (total, consentSms, consentEmail, groups, perBracket, outside);
+            int outside;
+            if (disjoint)
+            {
+                for (var i = 0; i < ranges.Count; i++)
+                    perBracket.Add(cells.Where(c => c.Bracket == i).Sum(c => c.Count));
+                outside = cells.Where(c => c.Bracket == -1).Sum(c => c.Count);
+            }
+            else
+            {
+                foreach (var range in ranges)
+                    perBracket.Add(await register.CountAsync(BornIn<PersonFacts>([range]), ct));
+                outside = total - await register.CountAsync(BornIn<PersonFacts>(ranges), ct);
+            }
+            return (total, cells.Where(c => c.ConsentSms).Sum(c => c.Count), cells.Where(c => c.ConsentEmail).Sum(c => c.Count), groups, perBracket, outside);
         }
         var now = await At(to, ageDate);
         var before = await At(previousTo, previousAgeDate);
@@ -263,67 +276,137 @@ public sealed partial class StatisticsService(
         counts.OpenDays = slots.Select(s => s.Date).Distinct().Count();
         counts.OpenMinutes = slots.GroupBy(s => s.Date).Sum(day => OpeningTime.UnitedMinutes(day.Select(s => (s.Start, s.End))));
 
-        var (persons, presences, present, presentChildren, rsaHouseholds, sixth) = Build(from, to, ageDate, criteria);
+        var (persons, presences, _, _, rsaHouseholds, sixth) = Build(from, to, ageDate, criteria);
+        var codes = criteria.Codes;
+        var ranges = Ranges(brackets, ageDate);
+        var disjoint = !Overlap(ranges);
 
-        // One pass over the present persons for the scalar figures (COUNT(CASE …) in SQL) rather than
-        // one query each: every query re-reads the period's presences to find who was present.
-        var (hommes, femmes, grandParents, children) = (criteria.Codes.Hommes, criteria.Codes.Femmes, criteria.Codes.GrandParents, criteria.Codes.Children);
-        var scalars = await present.GroupBy(x => 1).Select(g => new
-        {
-            Present = g.Count(),
-            Boys = g.Count(x => hommes.Contains(x.SexeId)),
-            Girls = g.Count(x => femmes.Contains(x.SexeId)),
-            GrandParents = g.Count(x => grandParents.Contains(x.StatutId)),
-            Under6 = g.Count(x => children.Contains(x.StatutId) && x.DateOfBirth > sixth),
-            Over6 = g.Count(x => children.Contains(x.StatutId) && x.DateOfBirth <= sixth),
-        }).SingleOrDefaultAsync(ct);
-        if (scalars is not null)
-            (counts.Present, counts.Boys, counts.Girls, counts.GrandParents, counts.Under6, counts.Over6) =
-                (scalars.Present, scalars.Boys, scalars.Girls, scalars.GrandParents, scalars.Under6, scalars.Over6);
-        counts.Presences = await presences.CountAsync(ct);
+        // Who was present, and how often, is read once from the period's presences (GROUP BY person),
+        // joined to the persons, and counted into a small cube — one row per combination of the values
+        // the figures are per (sexe, ville, statut, QF, bracket, under 6). Every per-person and
+        // per-presence figure is a sum over that cube; before, each of them re-read the presences.
+        var present = Present(persons, presences);
+        var cells = await present.GroupBy(CellKeyOf(ranges, disjoint, sixth))
+            .Select(g => new
+            {
+                g.Key.SexeId,
+                g.Key.VilleId,
+                g.Key.StatutId,
+                g.Key.QuotientFamilialId,
+                g.Key.Bracket,
+                g.Key.Under6,
+                Persons = g.Count(),
+                Presences = g.Sum(r => r.Presences),
+            }).ToListAsync(ct);
+
+        counts.Present = cells.Sum(c => c.Persons);
+        counts.Presences = cells.Sum(c => c.Presences);
+        counts.Boys = cells.Where(c => codes.Hommes.Contains(c.SexeId)).Sum(c => c.Persons);
+        counts.Girls = cells.Where(c => codes.Femmes.Contains(c.SexeId)).Sum(c => c.Persons);
+        counts.GrandParents = cells.Where(c => codes.GrandParents.Contains(c.StatutId)).Sum(c => c.Persons);
+        counts.Under6 = cells.Where(c => codes.Children.Contains(c.StatutId) && c.Under6).Sum(c => c.Persons);
+        counts.Over6 = cells.Where(c => codes.Children.Contains(c.StatutId) && !c.Under6).Sum(c => c.Persons);
+        Dictionary<Guid, (int Persons, int Presences)> By(Func<(Guid? Sexe, Guid? Ville, Guid? Statut, Guid? Quotient), Guid?> key) =>
+            cells.GroupBy(c => key((c.SexeId, c.VilleId, c.StatutId, c.QuotientFamilialId)) ?? Guid.Empty)
+                .ToDictionary(g => g.Key, g => (g.Sum(c => c.Persons), g.Sum(c => c.Presences)));
+        counts.ByVille = By(k => k.Ville);
+        counts.ByStatut = By(k => k.Statut);
+        counts.ByQuotient = By(k => k.Quotient);
+
         counts.Registrations = await persons.CountAsync(x => x.RegisteredOn >= from && x.RegisteredOn <= to, ct);
         counts.Families = await presences.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().CountAsync(ct);
-        counts.RsaChildren = await presentChildren.CountAsync(x => rsaHouseholds.Contains(x.HouseholdId), ct);
+        counts.RsaChildren = await present.CountAsync(r => codes.Children.Contains(r.StatutId) && rsaHouseholds.Contains(r.HouseholdId), ct);
 
-        counts.ByVille = Merge(await CountByAsync(present, x => x.VilleId, ct), await CountByAsync(presences, x => x.VilleId, ct));
-        counts.ByStatut = Merge(await CountByAsync(present, x => x.StatutId, ct), await CountByAsync(presences, x => x.StatutId, ct));
-        counts.ByQuotient = Merge(await CountByAsync(present, x => x.QuotientFamilialId, ct), await CountByAsync(presences, x => x.QuotientFamilialId, ct));
-
-        var ranges = Ranges(brackets, ageDate);
-        if (!Overlap(ranges))
+        if (disjoint)
         {
-            // Disjoint brackets (the usual case): one GROUP BY on the bracket's index (-1: in none).
-            var inBracket = await present.GroupBy(BracketIndex<PersonFacts>(ranges)).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            var presencesInBracket = await presences.GroupBy(BracketIndex<PresenceRow>(ranges)).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
             for (var i = 0; i < ranges.Count; i++)
-                counts.Brackets.Add((inBracket.GetValueOrDefault(i), presencesInBracket.GetValueOrDefault(i)));
-            counts.OutsideBrackets = (inBracket.GetValueOrDefault(-1), presencesInBracket.GetValueOrDefault(-1));
+                counts.Brackets.Add((cells.Where(c => c.Bracket == i).Sum(c => c.Persons), cells.Where(c => c.Bracket == i).Sum(c => c.Presences)));
+            counts.OutsideBrackets = (cells.Where(c => c.Bracket == -1).Sum(c => c.Persons), cells.Where(c => c.Bracket == -1).Sum(c => c.Presences));
             return counts;
         }
+        // Overlapping brackets (they are the user's): a person may count in two, so one query per bracket;
+        // « hors tranches » is whoever is in none of them.
         foreach (var range in ranges)
         {
-            counts.Brackets.Add((
-                await present.CountAsync(BornIn<PersonFacts>([range]), ct),
-                await presences.CountAsync(BornIn<PresenceRow>([range]), ct)));
+            var inRange = present.Where(BornIn<PresentRow>([range]));
+            counts.Brackets.Add((await inRange.CountAsync(ct), await inRange.SumAsync(r => r.Presences, ct)));
         }
-        // Overlapping brackets (they are the user's): « hors tranches » is whoever is in none of them.
-        counts.OutsideBrackets = (
-            counts.Present - await present.CountAsync(BornIn<PersonFacts>(ranges), ct),
-            counts.Presences - await presences.CountAsync(BornIn<PresenceRow>(ranges), ct));
+        var inAny = present.Where(BornIn<PresentRow>(ranges));
+        counts.OutsideBrackets = (counts.Present - await inAny.CountAsync(ct), counts.Presences - await inAny.SumAsync(r => r.Presences, ct));
         return counts;
+    }
 
-        static async Task<List<(Guid? Key, int Count)>> CountByAsync<T>(IQueryable<T> source, Expression<Func<T, Guid?>> key, CancellationToken ct) =>
-            [.. (await source.GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).Select(r => (r.Key, r.Count))];
+    /// <summary>Each present person once, with their number of presences in the selection.</summary>
+    private static IQueryable<PresentRow> Present(IQueryable<PersonFacts> persons, IQueryable<PresenceRow> presences) =>
+        presences.GroupBy(p => p.PersonId).Select(g => new { PersonId = g.Key, Count = g.Count() })
+            .Join(persons, c => c.PersonId, x => x.Id, (c, x) => new PresentRow
+            {
+                HouseholdId = x.HouseholdId,
+                SexeId = x.SexeId,
+                VilleId = x.VilleId,
+                StatutId = x.StatutId,
+                QuotientFamilialId = x.QuotientFamilialId,
+                DateOfBirth = x.DateOfBirth,
+                Presences = c.Count,
+            });
 
-        static Dictionary<Guid, (int Persons, int Presences)> Merge(IEnumerable<(Guid? Key, int Count)> persons, IEnumerable<(Guid? Key, int Count)> presences)
+    /// <summary>The cube's key; the bracket's index only when brackets are disjoint (else one query per bracket).</summary>
+    private static Expression<Func<PresentRow, CellKey>> CellKeyOf(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges, bool disjoint, DateOnly sixth)
+    {
+        Expression<Func<PresentRow, CellKey>> plain = r => new CellKey
         {
-            var result = new Dictionary<Guid, (int Persons, int Presences)>();
-            foreach (var (key, count) in persons)
-                result[key ?? Guid.Empty] = (count, 0);
-            foreach (var (key, count) in presences)
-                result[key ?? Guid.Empty] = (result.GetValueOrDefault(key ?? Guid.Empty).Persons, count);
-            return result;
+            SexeId = r.SexeId,
+            VilleId = r.VilleId,
+            StatutId = r.StatutId,
+            QuotientFamilialId = r.QuotientFamilialId,
+            Under6 = r.DateOfBirth > sixth,
+        };
+        return disjoint ? WithBracket(plain, ranges) : plain;
+    }
+
+    /// <summary>Adds « Bracket = the index of the range the row's DateOfBirth is in, or -1 » (a CASE on the date column) to a key.</summary>
+    private static Expression<Func<TRow, TKey>> WithBracket<TRow, TKey>(Expression<Func<TRow, TKey>> key, IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges)
+    {
+        var init = (MemberInitExpression)key.Body;
+        var born = Expression.Property(key.Parameters[0], "DateOfBirth");
+        Expression index = Expression.Constant(-1);
+        for (var i = ranges.Count - 1; i >= 0; i--)
+        {
+            var inRange = Expression.AndAlso(
+                Expression.LessThanOrEqual(born, Expression.Constant(ranges[i].Latest)),
+                Expression.GreaterThan(born, Expression.Constant(ranges[i].After)));
+            index = Expression.Condition(inRange, Expression.Constant(i), index);
         }
+        var bracket = Expression.Bind(typeof(TKey).GetProperty("Bracket")!, index);
+        return Expression.Lambda<Func<TRow, TKey>>(Expression.MemberInit(init.NewExpression, [.. init.Bindings, bracket]), key.Parameters);
+    }
+
+    private sealed class PresentRow
+    {
+        public Guid? HouseholdId { get; init; }
+        public Guid? SexeId { get; init; }
+        public Guid? VilleId { get; init; }
+        public Guid? StatutId { get; init; }
+        public Guid? QuotientFamilialId { get; init; }
+        public DateOnly DateOfBirth { get; init; }
+        public int Presences { get; init; }
+    }
+
+    private sealed class RegisterKey
+    {
+        public bool ConsentSms { get; init; }
+        public bool ConsentEmail { get; init; }
+        public int Bracket { get; init; }
+    }
+
+    private sealed class CellKey
+    {
+        public Guid? SexeId { get; init; }
+        public Guid? VilleId { get; init; }
+        public Guid? StatutId { get; init; }
+        public Guid? QuotientFamilialId { get; init; }
+        public bool Under6 { get; init; }
+        public int Bracket { get; init; }
     }
 
     /// <summary>A presence with the facts of its person (a class, not an anonymous type, so the age filters can be built for it).</summary>
@@ -340,22 +423,6 @@ public sealed partial class StatisticsService(
     /// <summary>Whether two brackets share an age (then a person may count in both, and one GROUP BY cannot say it).</summary>
     private static bool Overlap(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges) =>
         ranges.Select((a, i) => (a, i)).Any(p => ranges.Where((_, j) => j != p.i).Any(b => p.a.After < b.Latest && b.After < p.a.Latest));
-
-    /// <summary>« The index of the range DateOfBirth is in, or -1 », as nested CASE WHEN on the date column.</summary>
-    private static Expression<Func<T, int>> BracketIndex<T>(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges)
-    {
-        var x = Expression.Parameter(typeof(T), "x");
-        var born = Expression.Property(x, "DateOfBirth");
-        Expression body = Expression.Constant(-1);
-        for (var i = ranges.Count - 1; i >= 0; i--)
-        {
-            var inRange = Expression.AndAlso(
-                Expression.LessThanOrEqual(born, Expression.Constant(ranges[i].Latest)),
-                Expression.GreaterThan(born, Expression.Constant(ranges[i].After)));
-            body = Expression.Condition(inRange, Expression.Constant(i), body);
-        }
-        return Expression.Lambda<Func<T, int>>(body, x);
-    }
 
     /// <summary>« DateOfBirth in any of the ranges », as SQL comparisons on the date column (index-friendly, the same on both databases).</summary>
     private static Expression<Func<T, bool>> BornIn<T>(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges, bool negate = false)
