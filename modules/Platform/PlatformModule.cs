@@ -21,6 +21,7 @@ public sealed class PlatformModule : IModule
         services.AddScoped<StaffService>();
         services.AddScoped<ImpersonationService>();
         services.AddScoped<SetupService>();
+        services.AddScoped<PlannerStatisticsJob>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<SentMailService>();
@@ -54,4 +55,7 @@ public sealed class PlatformModule : IModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => PlatformApi.Map(endpoints);
+
+    /// <summary>At night (UTC 02:10: 03:10 or 04:10 in Paris), when nobody ticks presences.</summary>
+    public void ConfigureJobs(RecurringJobBuilder jobs) => jobs.Add<PlannerStatisticsJob>("platform-planner-statistics", "10 2 * * *");
 }

@@ -292,6 +292,9 @@ public static class PlatformHosting
         // tenant-filtered: no table data (a connection setting).
         if (db.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        var plannerStatistics = services.GetRequiredService<Application.PlannerStatisticsJob>();
+        if (await plannerStatistics.NeverRunOnSqliteAsync())
+            await plannerStatistics.RunAsync(CancellationToken.None);
 
         var roles = services.GetRequiredService<RoleManager<AppRole>>();
         foreach (var role in new[] { Roles.SuperAdmin, Roles.Admin, Roles.Animateur, Roles.TravailleurSocial, Roles.Famille })
