@@ -6,12 +6,15 @@ namespace CentresConnectes.BrowserTests;
 /// <summary>
 /// A journey: the application on a real port (fresh database) and Debian's Chromium, started before
 /// the test and stopped after it. Confirmation dialogs (data-confirm) are accepted on every page.
+/// Whatever the Content-Security-Policy refused on any page (an inline style, a script) fails the
+/// journey: the user would have seen the page without it.
 /// </summary>
 public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink, IReadOnlyList<string>? browserArgs = null) : IAsyncLifetime
 {
     protected Browser Browser { get; } = new(browserArgs);
     protected BrowserAppFactory App { get; } = new(provider, useSmtpSink);
     protected string BaseUrl { get; private set; } = "";
+    private readonly List<string> refusedByCsp = [];
 
     public virtual async Task InitializeAsync()
     {
@@ -27,6 +30,8 @@ public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink
     {
         await Browser.DisposeAsync();
         await App.DisposeAsync();
+        lock (refusedByCsp)
+            refusedByCsp.ShouldBeEmpty("refused by the Content-Security-Policy");
     }
 
     /// <summary>A new person in front of the application (own cookies).</summary>
@@ -34,6 +39,14 @@ public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink
     {
         var page = await Browser.NewPageAsync(BaseUrl, viewport, permissions);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (refusedByCsp)
+                    refusedByCsp.Add($"{page.Url} [{message.Location}]: {message.Text}");
+            }
+        };
         return page;
     }
 }

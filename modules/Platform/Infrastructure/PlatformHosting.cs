@@ -93,7 +93,10 @@ public static class PlatformHosting
 
         // A global MVC filter: Conventions.ConfigureFilter only reaches pages outside areas, and
         // the modules' pages live in areas (another structure's id answered 500 instead of 404).
-        services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new NotFoundPageFilter()));
+        services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new NotFoundPageFilter()))
+            // No jQuery validation here (site.js checks the fields): without it the validation summary
+            // renders only when there are errors, not an empty <li style="display:none"> the CSP refuses.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // French text is written as is in the HTML, not as &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
