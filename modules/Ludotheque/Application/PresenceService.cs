@@ -96,7 +96,7 @@ public sealed class PresenceService(
         var slot = await db.Set<Slot>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SlotId, ct)
                    ?? throw new EntityNotFoundException("Créneau", command.SlotId);
 
-        var persons = await members.GetPersonsAsync(personIds, ct);
+        var persons = await members.GetHouseholdsOfAsync(personIds, ct);
         if (persons.Count != personIds.Count || persons.Any(p => p.HouseholdId != command.HouseholdId || p.IsAnonymised))
             throw new BusinessException("Une des personnes cochées ne fait pas partie de cette famille.");
 

@@ -21,6 +21,15 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         return await ToDtosAsync(db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id)), ct);
     }
 
+    public async Task<IReadOnlyList<PersonHouseholdDto>> GetHouseholdsOfAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default)
+    {
+        var ids = personIds.Distinct().ToList();
+        if (ids.Count == 0)
+            return [];
+        return await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new PersonHouseholdDto(p.Id, p.HouseholdId, p.IsAnonymised)).ToListAsync(ct);
+    }
+
     public async Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default)
     {
         var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId).Select(h => new { h.Id, h.Name }).SingleOrDefaultAsync(ct);

@@ -45,12 +45,18 @@ public sealed record PersonSummaryDto(
 
 public sealed record HouseholdSummaryDto(Guid Id, string Name, IReadOnlyList<Guid> MemberIds);
 
+/// <summary>Which family a person belongs to, and whether the file was anonymised: all a check-in needs to know.</summary>
+public sealed record PersonHouseholdDto(Guid Id, Guid? HouseholdId, bool IsAnonymised);
+
 /// <summary>Read access to the current structure's register, for the other modules.</summary>
 public interface IMemberDirectory
 {
     Task<PersonSummaryDto?> FindPersonAsync(Guid personId, CancellationToken ct = default);
 
     Task<IReadOnlyList<PersonSummaryDto>> GetPersonsAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default);
+
+    /// <summary>The family of each person found (one query, no groups): for the kiosk's VALIDER, where every round trip counts.</summary>
+    Task<IReadOnlyList<PersonHouseholdDto>> GetHouseholdsOfAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default);
 
     Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default);
 

@@ -334,11 +334,12 @@ public abstract class CrossStructureTests(MembersFactory factory)
     {
         var w = await ArrangeAsync();
 
-        var (person, persons, household, byGroups, byBothGroups) = await factory.InScopeAsync(w.B.StructureId, async sp =>
+        var (person, persons, households, household, byGroups, byBothGroups) = await factory.InScopeAsync(w.B.StructureId, async sp =>
         {
             var directory = sp.GetRequiredService<IMemberDirectory>();
             return (await directory.FindPersonAsync(w.A.PersonId),
                 await directory.GetPersonsAsync([w.A.PersonId, w.B.PersonId]),
+                await directory.GetHouseholdsOfAsync([w.A.PersonId, w.B.PersonId]),
                 await directory.FindHouseholdAsync(w.A.HouseholdId),
                 await directory.ListByGroupsAsync([w.A.GroupId]),
                 await directory.ListByGroupsAsync([w.A.GroupId, w.B.GroupId]));
@@ -346,6 +347,7 @@ public abstract class CrossStructureTests(MembersFactory factory)
 
         person.ShouldBeNull();
         persons.Select(p => p.Id).ShouldBe([w.B.PersonId]);
+        households.Select(p => p.Id).ShouldBe([w.B.PersonId]);
         household.ShouldBeNull();
         byGroups.ShouldBeEmpty();
         byBothGroups.Select(p => p.Id).ShouldBe([w.B.PersonId]);
@@ -354,10 +356,12 @@ public abstract class CrossStructureTests(MembersFactory factory)
         var own = await factory.InScopeAsync(w.A.StructureId, async sp =>
         {
             var directory = sp.GetRequiredService<IMemberDirectory>();
-            return (await directory.FindPersonAsync(w.A.PersonId), await directory.ListByGroupsAsync([w.A.GroupId]));
+            return (await directory.FindPersonAsync(w.A.PersonId), await directory.ListByGroupsAsync([w.A.GroupId]),
+                await directory.GetHouseholdsOfAsync([w.A.PersonId]));
         });
         own.Item1.ShouldNotBeNull().LastName.ShouldBe(SecretName);
         own.Item2.Select(p => p.Id).ShouldBe([w.A.PersonId]);
+        own.Item3.ShouldHaveSingleItem().ShouldBe(new PersonHouseholdDto(w.A.PersonId, w.A.HouseholdId, false));
     }
 }
 
