@@ -285,7 +285,7 @@ public sealed partial class StatisticsService(
         // joined to the persons, and counted into a small cube — one row per combination of the values
         // the figures are per (sexe, ville, statut, QF, bracket, under 6). Every per-person and
         // per-presence figure is a sum over that cube; before, each of them re-read the presences.
-        var present = Present(persons, presences);
+        var present = PresentWithCounts(persons, presences);
         var cells = await present.GroupBy(CellKeyOf(ranges, disjoint, sixth))
             .Select(g => new
             {
@@ -337,7 +337,7 @@ public sealed partial class StatisticsService(
     }
 
     /// <summary>Each present person once, with their number of presences in the selection.</summary>
-    private static IQueryable<PresentRow> Present(IQueryable<PersonFacts> persons, IQueryable<PresenceRow> presences) =>
+    private static IQueryable<PresentRow> PresentWithCounts(IQueryable<PersonFacts> persons, IQueryable<PresenceRow> presences) =>
         presences.GroupBy(p => p.PersonId).Select(g => new { PersonId = g.Key, Count = g.Count() })
             .Join(persons, c => c.PersonId, x => x.Id, (c, x) => new PresentRow
             {
@@ -371,12 +371,7 @@ public sealed partial class StatisticsService(
         var born = Expression.Property(key.Parameters[0], "DateOfBirth");
         Expression index = Expression.Constant(-1);
         for (var i = ranges.Count - 1; i >= 0; i--)
-        {
-            var inRange = Expression.AndAlso(
-                Expression.LessThanOrEqual(born, Expression.Constant(ranges[i].Latest)),
-                Expression.GreaterThan(born, Expression.Constant(ranges[i].After)));
-            index = Expression.Condition(inRange, Expression.Constant(i), index);
-        }
+            index = Expression.Condition(InRange(born, ranges[i]), Expression.Constant(i), index);
         var bracket = Expression.Bind(typeof(TKey).GetProperty("Bracket")!, index);
         return Expression.Lambda<Func<TRow, TKey>>(Expression.MemberInit(init.NewExpression, [.. init.Bindings, bracket]), key.Parameters);
     }
@@ -430,13 +425,14 @@ public sealed partial class StatisticsService(
         var x = Expression.Parameter(typeof(T), "x");
         var born = Expression.Property(x, "DateOfBirth");
         Expression body = Expression.Constant(false);
-        foreach (var (latest, after) in ranges)
-        {
-            var inRange = Expression.AndAlso(
-                Expression.LessThanOrEqual(born, Expression.Constant(latest)),
-                Expression.GreaterThan(born, Expression.Constant(after)));
-            body = ranges.Count == 1 ? inRange : Expression.OrElse(body, inRange);
-        }
+        foreach (var range in ranges)
+            body = ranges.Count == 1 ? InRange(born, range) : Expression.OrElse(body, InRange(born, range));
         return Expression.Lambda<Func<T, bool>>(negate ? Expression.Not(body) : body, x);
     }
+
+    /// <summary>« born ≤ latest AND born &gt; after »: one bracket as SQL comparisons on the date column.</summary>
+    private static BinaryExpression InRange(Expression born, (DateOnly Latest, DateOnly After) range) =>
+        Expression.AndAlso(
+            Expression.LessThanOrEqual(born, Expression.Constant(range.Latest)),
+            Expression.GreaterThan(born, Expression.Constant(range.After)));
 }

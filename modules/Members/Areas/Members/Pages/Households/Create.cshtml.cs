@@ -8,9 +8,12 @@ namespace CentresConnectes.Members.Areas.Members.Pages.Households;
 
 /// <summary>"Inscription d'une nouvelle famille": the family, then its members one by one.</summary>
 [RequirePermission(MembersPermissions.Write)]
-public sealed class CreateModel(HouseholdService households) : AppPageModel
+public sealed class CreateModel(HouseholdService households, MemberPrivacy privacy) : AppPageModel
 {
     [BindProperty] public HouseholdInput Input { get; set; } = new();
+
+    /// <summary>The family's notes are notes de suivi: the field only for who may read them.</summary>
+    public bool CanSeeNotes => privacy.CanSeeNotes;
 
     public void OnGet() { }
 

@@ -8,7 +8,8 @@ namespace CentresConnectes.Members.Areas.Members.Pages.Households;
 
 /// <summary>A family: its members with avatars and ages; add a new or registered member, edit, delete.</summary>
 [RequirePermission(MembersPermissions.Read)]
-public sealed class DetailsModel(HouseholdService households, RegisterQueryService register, ICurrentUser user, IEnumerable<IHouseholdPageSection> sections) : AppPageModel
+public sealed class DetailsModel(HouseholdService households, RegisterQueryService register, ICurrentUser user, MemberPrivacy privacy,
+    IEnumerable<IHouseholdPageSection> sections) : AppPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public HouseholdInput Input { get; set; } = new();
@@ -18,6 +19,8 @@ public sealed class DetailsModel(HouseholdService households, RegisterQueryServi
     public IReadOnlyList<PersonRow> Candidates { get; private set; } = [];
     /// <summary>What other modules offer for this family (the ludothèque's « Compte famille »).</summary>
     public IReadOnlyList<HouseholdPageSection> Sections { get; private set; } = [];
+    /// <summary>The family's notes are notes de suivi: the field only for who may read them.</summary>
+    public bool CanSeeNotes => privacy.CanSeeNotes;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
