@@ -68,9 +68,13 @@ public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, I
             return null;
         var hash = Hash(presented);
         // cross-tenant: the credential is what tells the structure; the hash is unique across the installation. (test: A_kiosk_without_a_valid_device_credential_serves_nothing)
-        var device = await db.KioskDevices.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.TokenHash == hash, ct);
-        if (device is null || !device.IsActive || !await db.Structures.AnyAsync(s => s.Id == device.TenantId && s.IsActive, ct))
+        // One round trip with its structure's state: every kiosk request (page, VALIDER, counter) starts here.
+        var found = await db.KioskDevices.IgnoreQueryFilters().Where(d => d.TokenHash == hash)
+            .Select(d => new { Device = d, StructureActive = db.Structures.Any(s => s.Id == d.TenantId && s.IsActive) })
+            .SingleOrDefaultAsync(ct);
+        if (found is not { StructureActive: true, Device.IsActive: true })
             return null;
+        var device = found.Device;
         var now = clock.GetUtcNow().UtcDateTime;
         // Written at most every 10 minutes: a kiosk polling its counter must not write on every read.
         if (device.LastSeenAtUtc is null || now - device.LastSeenAtUtc > TimeSpan.FromMinutes(10))

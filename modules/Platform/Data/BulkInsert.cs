@@ -69,31 +69,52 @@ public static class BulkInsert
 
         // SQLite: one prepared single-row INSERT (multi-row statements bind their parameters by name
         // in linear time each, which costs more than it saves). A larger page cache for the duration
-        // keeps the indexes' pages in memory while tens of thousands of rows go in.
+        // keeps the indexes' pages in memory while tens of thousands of rows go in; it is given back
+        // afterwards, or the pooled connection would keep that memory for good.
         var sqlite = (SqliteConnection)connection;
-        await using (var pragma = sqlite.CreateCommand())
+        var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+        await SetCacheSizeAsync(sqlite, sqliteTransaction, BulkCacheKiB, ct);
+        try
         {
-            pragma.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
-            pragma.CommandText = "PRAGMA cache_size = -65536"; // tenant-filtered: no table data (a connection setting)
-            await pragma.ExecuteNonQueryAsync(ct);
+            await using var command = sqlite.CreateCommand();
+            command.Transaction = sqliteTransaction;
+            // tenant-filtered: the TenantId column gets the current structure's id (ValueOf), never the row's own
+            command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+            var parameters = columns.Select((c, i) =>
+            {
+                var parameter = c.Mapping.CreateParameter(command, "@p" + i, null, nullable: true);
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            command.Prepare();
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                    parameters[i].Value = ValueOf(i, row) ?? DBNull.Value;
+                command.ExecuteNonQuery();
+            }
         }
-        await using var command = sqlite.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
-        // tenant-filtered: the TenantId column gets the current structure's id (ValueOf), never the row's own
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var parameters = columns.Select((c, i) =>
+        finally
         {
-            var parameter = c.Mapping.CreateParameter(command, "@p" + i, null, nullable: true);
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < columns.Count; i++)
-                parameters[i].Value = ValueOf(i, row) ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            await SetCacheSizeAsync(sqlite, sqliteTransaction, DefaultCacheKiB, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// SQLite's page cache during a bulk insert, in KiB. import-50k (one run each): 64 MiB peak 361 MB,
+    /// writing 2.3 s; 16 MiB 325 MB, 1.7 s; 8 MiB 308 MB, 2.3 s; SQLite's 2 MB 294 MB, 2.7 s.
+    /// </summary>
+    private const int BulkCacheKiB = 16384;
+
+    /// <summary>SQLite's own default (<c>PRAGMA cache_size = -2000</c>).</summary>
+    private const int DefaultCacheKiB = 2000;
+
+    private static async Task SetCacheSizeAsync(SqliteConnection connection, SqliteTransaction transaction, int kib, CancellationToken ct)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.Transaction = transaction;
+        pragma.CommandText = $"PRAGMA cache_size = -{kib}"; // tenant-filtered: no table data (a connection setting)
+        await pragma.ExecuteNonQueryAsync(ct);
     }
 
     private sealed record Column(IClrPropertyGetter Getter, string Name, RelationalTypeMapping Mapping, bool IsTenant);
