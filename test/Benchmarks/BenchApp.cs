@@ -1,14 +1,22 @@
 using CentresConnectes.Platform.Application;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Domain;
 using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CentresConnectes.Benchmarks;
 
-/// <summary>The application's services over a fresh database (no HTTP server: the benchmarks call the services pages and API call).</summary>
+/// <summary>
+/// The application's services over a fresh database. Most benchmarks call the services pages and API
+/// call; <see cref="ServeAsync"/> also serves the application over loopback HTTP (Kestrel), for a
+/// benchmark that measures what a browser waits for.
+/// </summary>
 internal sealed class BenchApp : IAsyncDisposable
 {
     private readonly string _dataDirectory;
@@ -41,7 +49,13 @@ internal sealed class BenchApp : IAsyncDisposable
             connectionString = $"Data Source={Path.Combine(dataDirectory, "bench.db")}";
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = dataDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ContentRootPath = dataDirectory,
+            // The host's name, as the test factories use: its static assets manifest and its pages are found by it.
+            ApplicationName = "CentresConnectes.Web",
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
@@ -51,6 +65,14 @@ internal sealed class BenchApp : IAsyncDisposable
             ["Email:Mode"] = "Pickup",
             // The benchmark times the import itself, inline (the job only adds queue latency).
             ["Members:Import:InlineMaxRows"] = "1000000",
+            ["Jobs:Recurring"] = "false",
+            // A scripted install: served pages ask for the first-run setup until a super-admin exists.
+            ["Setup:SuperAdminEmail"] = "super-admin@bench.test",
+            ["Setup:SuperAdminPassword"] = "Banc-d-essai-2026-super-admin",
+            // Every simulated tablet comes from 127.0.0.1: per-address limits would refuse the load
+            // itself (a centre with many kiosks behind one address raises them the same way).
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:KioskSignInPerMinute"] = "100000",
         });
         builder.AddCentresConnectes(AppModules.All());
         if (clock is not null)
@@ -60,12 +82,38 @@ internal sealed class BenchApp : IAsyncDisposable
         return new BenchApp(app, dataDirectory, database);
     }
 
-    public async Task<Guid> CreateStructureAsync(string name)
+    public async Task<Guid> CreateStructureAsync(string name) => (await CreateStructureWithAdminAsync(name)).Id;
+
+    /// <summary>A structure and its administrator, who can sign in with <paramref name="adminPassword"/> when one is given.</summary>
+    public async Task<(Guid Id, string AdminEmail)> CreateStructureWithAdminAsync(string name, string? adminPassword = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
+        var email = $"admin-{Guid.NewGuid():N}@bench.test";
         var result = await scope.ServiceProvider.GetRequiredService<StructureService>()
-            .CreateAsync(new CreateStructureCommand(name + " " + Guid.NewGuid().ToString("N")[..6], null, null, $"admin-{Guid.NewGuid():N}@bench.test", "Admin"));
-        return result.Id;
+            .CreateAsync(new CreateStructureCommand(name + " " + Guid.NewGuid().ToString("N")[..6], null, null, email, "Admin"));
+        if (adminPassword is not null)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var admin = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("the structure's admin was not created");
+            var added = await users.AddPasswordAsync(admin, adminPassword);
+            if (!added.Succeeded)
+                throw new InvalidOperationException(string.Join(" ", added.Errors.Select(e => e.Description)));
+        }
+        return (result.Id, email);
+    }
+
+    /// <summary>
+    /// Serves the whole application (the host's pipeline) on a free loopback port, plus what
+    /// <paramref name="map"/> adds (a benchmark's baseline endpoint); returns the address.
+    /// </summary>
+    public async Task<Uri> ServeAsync(Action<WebApplication>? map = null)
+    {
+        App.UseCentresConnectes();
+        map?.Invoke(App);
+        App.Urls.Add("http://127.0.0.1:0");
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
     }
 
     public async Task<T> InStructureAsync<T>(Guid structureId, Func<IServiceProvider, Task<T>> action)

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using CentresConnectes.Ludotheque.Application;
-using CentresConnectes.Ludotheque.Application.Kiosk;
 using CentresConnectes.Ludotheque.Domain;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
+using CentresConnectes.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -13,19 +17,26 @@ using Npgsql;
 namespace CentresConnectes.Benchmarks;
 
 /// <summary>
-/// checkin-load: T tablets at once (default 30), F families of 4 (default 200) shared between them, each
-/// family's « Fiche de présence » shown then VALIDER with its 4 members, on PostgreSQL. Measured at the
-/// application-service level (KioskCheckInService, the code behind the kiosk page: ticket check,
-/// household check, insert), not over HTTP. Prints the p95 of VALIDER, errors and duplicate presences;
-/// baseline: the same T-way load of hand-written INSERTs of the same 4 presences (ON CONFLICT DO NOTHING)
-/// into another slot, in the same run.
+/// checkin-load, as issue 7 states it: T kiosks at once (default 50), each an enrolled tablet served over
+/// loopback HTTP by the whole application (Kestrel, the host's pipeline), taking F families of 4 (default
+/// 200) from a shared queue and doing what a family does: « Scanner ma carte » (the page, then its card),
+/// the « Fiche de présence », VALIDER with its 4 members as kiosk.js sends it. The p95 of VALIDER
+/// (request to answer read) is the figure, with errors and duplicate presences. Baseline, same run: the
+/// same T-way load of the same four requests per family on a trivial endpoint of the same host (the
+/// ratio); also printed, hand-written INSERTs of the same presences (the database alone).
+/// The client and the server share the 2 cores, as a load test on one machine does.
 /// </summary>
-internal static class CheckinLoadScenario
+internal static partial class CheckinLoadScenario
 {
+    private const string Password = "Banc-d-essai-2026-borne";
+    private const string Trivial = "/bench/trivial";
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    private sealed record Family(Guid Household, Guid[] Persons, string Card);
 
     public static async Task<int> RunAsync(int tablets, int families)
     {
@@ -33,7 +44,7 @@ internal static class CheckinLoadScenario
         var day = new DateOnly(2025, 6, 4);
         var now = new DateTimeOffset(2025, 6, 4, 13, 0, 0, TimeSpan.Zero);
         await using var bench = await BenchApp.StartAsync(DatabaseProvider.PostgreSql, new FixedClock(now));
-        var structure = await bench.CreateStructureAsync("Borne");
+        var (structure, adminEmail) = await bench.CreateStructureWithAdminAsync("Borne", Password);
         await bench.InStructureAsync(structure, sp => sp.GetRequiredService<SlotService>().GenerateAsync(new SlotGenerationInput
         {
             From = day,
@@ -49,74 +60,130 @@ internal static class CheckinLoadScenario
             return (slots[0], slots[1], db.Database.GetConnectionString()!);
         });
 
-        // Warm-up outside the measure: JIT, pools, plans (one family, then its presences removed).
-        await CheckInAsync(bench, structure, households[0]);
+        var address = await bench.ServeAsync(app => app.MapMethods(Trivial, ["GET", "POST"], () => Results.Text("ok")).AllowAnonymous().DisableAntiforgery());
+        var kiosks = new List<TestClient>();
+        for (var k = 0; k < tablets; k++)
+            kiosks.Add(await EnrolKioskAsync(address, adminEmail, k));
+
+        // Warm-up outside the measure: JIT, pools, plans, on every kiosk's connection (then the presences removed).
+        foreach (var kiosk in kiosks)
+        {
+            await CheckInAsync(kiosk, households[0]);
+            await TrivialAsync(kiosk);
+        }
         await ExecuteAsync(connectionString, """DELETE FROM "Ludo_Presences" """);
 
-        var app = await RunLoadAsync(tablets, households, h => CheckInAsync(bench, structure, h));
+        var app = await RunLoadAsync(tablets, households, (k, f) => CheckInAsync(kiosks[k], f));
         var presences = await ScalarAsync(connectionString, $"""SELECT count(*) FROM "Ludo_Presences" WHERE "SlotId" = '{openSlot.Id}'""");
         var distinct = await ScalarAsync(connectionString, $"""SELECT count(DISTINCT "PersonId") FROM "Ludo_Presences" WHERE "SlotId" = '{openSlot.Id}'""");
+        var trivial = await RunLoadAsync(tablets, households, (k, _) => TrivialAsync(kiosks[k]));
 
         var dataSource = NpgsqlDataSource.Create(connectionString);
         await using (dataSource)
         {
-            // Warm the baseline's pool and plan too.
+            // Warm the INSERT's pool and plan too.
             await BaselineInsertAsync(dataSource, structure, otherSlot.Id, households[0], now.UtcDateTime);
             await ExecuteAsync(connectionString, $"""DELETE FROM "Ludo_Presences" WHERE "SlotId" = '{otherSlot.Id}'""");
-            var baseline = await RunLoadAsync(tablets, households, async h =>
+            var insert = await RunLoadAsync(tablets, households, async (_, f) =>
             {
                 var watch = Stopwatch.StartNew();
-                await BaselineInsertAsync(dataSource, structure, otherSlot.Id, h, now.UtcDateTime);
+                await BaselineInsertAsync(dataSource, structure, otherSlot.Id, f, now.UtcDateTime);
                 return watch.Elapsed.TotalMilliseconds;
             });
-            var baselineRows = await ScalarAsync(connectionString, $"""SELECT count(*) FROM "Ludo_Presences" WHERE "SlotId" = '{otherSlot.Id}'""");
-            if (baselineRows != families * 4L)
-                throw new InvalidOperationException($"baseline wrote {baselineRows} rows, expected {families * 4}");
+            var insertRows = await ScalarAsync(connectionString, $"""SELECT count(*) FROM "Ludo_Presences" WHERE "SlotId" = '{otherSlot.Id}'""");
+            if (insertRows != families * 4L)
+                throw new InvalidOperationException($"the INSERT baseline wrote {insertRows} rows, expected {families * 4}");
 
             var p95 = Percentile(app.Times, 0.95);
-            var baseP95 = Percentile(baseline.Times, 0.95);
+            var trivialP95 = Percentile(trivial.Times, 0.95);
             // The program runs in the invariant culture (BenchmarkProgram.Main).
-            Console.WriteLine((
-                $"  {tablets} tablets, {families} families × 4: application median {Percentile(app.Times, 0.5):F1} ms, p95 {p95:F1} ms, max {app.Times.Max():F1} ms, {app.Seconds:F1} s in all; " +
-                $"baseline INSERT median {Percentile(baseline.Times, 0.5):F1} ms, p95 {baseP95:F1} ms, {baseline.Seconds:F1} s; {presences} presences for {distinct} persons"));
+            Console.WriteLine(
+                $"  {tablets} kiosks over HTTP, {families} families × 4 (card, page, VALIDER): VALIDER median {Percentile(app.Times, 0.5):F1} ms, p95 {p95:F1} ms, max {app.Times.Max():F1} ms, {app.Seconds:F1} s in all; " +
+                $"trivial endpoint median {Percentile(trivial.Times, 0.5):F1} ms, p95 {trivialP95:F1} ms, {trivial.Seconds:F1} s; " +
+                $"INSERT alone median {Percentile(insert.Times, 0.5):F1} ms, p95 {Percentile(insert.Times, 0.95):F1} ms; {presences} presences for {distinct} persons");
             Console.WriteLine(FormattableString.Invariant(
-                $"checkin-load: {p95:F1} ms (ratio {p95 / baseP95:F1}, errors {app.Errors + baseline.Errors}, duplicates {presences - distinct}, missing {families * 4L - distinct})"));
+                $"checkin-load: {p95:F1} ms (ratio {p95 / trivialP95:F1}, errors {app.Errors + trivial.Errors + insert.Errors}, duplicates {presences - distinct}, missing {families * 4L - distinct})"));
         }
+        foreach (var kiosk in kiosks)
+            kiosk.Dispose();
         return 0;
     }
 
-    /// <summary>
-    /// The family's « Fiche de présence » (its own request, not timed: it issues the ticket), then VALIDER
-    /// in a request of its own — the time of that one (scope, ticket check, persons, insert) is returned.
-    /// </summary>
-    private static async Task<double> CheckInAsync(BenchApp bench, Guid structure, (Guid Household, Guid[] Persons) family)
+    /// <summary>A tablet enrolled as staff do it: an admin signs in on it and installs the kiosk (« Bornes »), which signs them out.</summary>
+    private static async Task<TestClient> EnrolKioskAsync(Uri address, string adminEmail, int number)
     {
-        var device = Guid.Empty; // a page of one tablet: the ticket is bound to it
-        var page = await bench.InStructureAsync(structure, sp =>
-            sp.GetRequiredService<KioskCheckInService>().GetPageAsync(family.Household, device, PresenceSource.Kiosk, null));
+        var kiosk = new TestClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = address,
+        });
+        await kiosk.SignInAsync(adminEmail, Password);
+        var enrolled = await kiosk.PostFormAsync("/ludotheque/bornes", TestClient.Form(("Name", $"Tablette {number + 1}")), "/ludotheque/bornes?handler=Enrol");
+        if (enrolled.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"enrolling kiosk {number + 1} answered {(int)enrolled.StatusCode}");
+        return kiosk;
+    }
+
+    /// <summary>
+    /// One family at one kiosk: « Scanner ma carte » (page, then the card's token, as a USB reader types
+    /// it), the « Fiche de présence », then VALIDER — only that last request is timed.
+    /// </summary>
+    private static async Task<double> CheckInAsync(TestClient kiosk, Family family)
+    {
+        var card = await kiosk.GetPageAsync("/ludotheque/borne/carte");
+        using var signedIn = await kiosk.Http.PostAsync("/ludotheque/borne/carte", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestClient.AntiforgeryToken(card),
+            ["Token"] = family.Card,
+        }));
+        if (signedIn.Headers.Location?.OriginalString != "/ludotheque/borne/famille")
+            throw new InvalidOperationException($"the card was refused: {(int)signedIn.StatusCode} {signedIn.Headers.Location}");
+        var page = await kiosk.GetPageAsync("/ludotheque/borne/famille");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", TestClient.AntiforgeryToken(page)),
+            new("ticket", WebUtility.HtmlDecode(TicketRegex().Match(page).Groups[1].Value)),
+            new("checkInId", Guid.NewGuid().ToString()),
+        };
+        fields.AddRange(family.Persons.Select(p => new KeyValuePair<string, string>("personIds", p.ToString())));
+        using var validate = new HttpRequestMessage(HttpMethod.Post, "/ludotheque/borne/famille") { Content = new FormUrlEncodedContent(fields) };
+        validate.Headers.Add("Accept", "application/json");
         var watch = Stopwatch.StartNew();
-        await bench.InStructureAsync(structure, sp =>
-            sp.GetRequiredService<KioskCheckInService>().ValidateAsync(page.Ticket, device, family.Persons, Guid.NewGuid(), null));
+        using var answer = await kiosk.Http.SendAsync(validate);
+        var body = await answer.Content.ReadAsStringAsync();
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        if (answer.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"VALIDER answered {(int)answer.StatusCode}: {body}");
+        return elapsed;
+    }
+
+    /// <summary>The same four requests on the trivial endpoint; the last one timed.</summary>
+    private static async Task<double> TrivialAsync(TestClient kiosk)
+    {
+        for (var i = 0; i < 3; i++)
+            (await kiosk.Http.SendAsync(new HttpRequestMessage(i == 1 ? HttpMethod.Post : HttpMethod.Get, Trivial))).Dispose();
+        var watch = Stopwatch.StartNew();
+        using var answer = await kiosk.Http.PostAsync(Trivial, null);
+        await answer.Content.ReadAsStringAsync();
         return watch.Elapsed.TotalMilliseconds;
     }
 
     private sealed record Load(List<double> Times, int Errors, double Seconds);
 
-    /// <summary>T workers take the families one by one from a shared queue; each call returns the milliseconds it timed.</summary>
-    private static async Task<Load> RunLoadAsync(int tablets, IReadOnlyList<(Guid Household, Guid[] Persons)> households, Func<(Guid, Guid[]), Task<double>> call)
+    /// <summary>T workers (worker k drives kiosk k) take the families one by one from a shared queue; each call returns the milliseconds it timed.</summary>
+    private static async Task<Load> RunLoadAsync(int tablets, IReadOnlyList<Family> households, Func<int, Family, Task<double>> call)
     {
         var next = -1;
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
         var errors = 0;
         var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, tablets).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, tablets).Select(k => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < households.Count)
             {
                 try
                 {
-                    times.Add(await call(households[i]));
+                    times.Add(await call(k, households[i]));
                 }
                 catch (Exception ex)
                 {
@@ -128,7 +195,7 @@ internal static class CheckinLoadScenario
         return new Load([.. times], errors, total.Elapsed.TotalSeconds);
     }
 
-    private static async Task BaselineInsertAsync(NpgsqlDataSource dataSource, Guid tenant, Guid slot, (Guid Household, Guid[] Persons) family, DateTime arrived)
+    private static async Task BaselineInsertAsync(NpgsqlDataSource dataSource, Guid tenant, Guid slot, Family family, DateTime arrived)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO "Ludo_Presences" ("Id", "TenantId", "SlotId", "PersonId", "HouseholdId", "ArrivedAtUtc", "Source", "CheckInId")
@@ -144,7 +211,8 @@ internal static class CheckinLoadScenario
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<List<(Guid, Guid[])>> SeedAsync(BenchApp bench, Guid structure, int families) =>
+    /// <summary>F families of 4, each with its printed QR card.</summary>
+    private static async Task<List<Family>> SeedAsync(BenchApp bench, Guid structure, int families) =>
         await bench.InStructureAsync(structure, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -165,7 +233,11 @@ internal static class CheckinLoadScenario
                 list.Add((household.Id, ids));
             }
             await db.SaveChangesAsync();
-            return list;
+            var cards = sp.GetRequiredService<FamilyCardService>();
+            var seeded = new List<Family>();
+            foreach (var (household, persons) in list)
+                seeded.Add(new Family(household, persons, await cards.IssueAsync(household)));
+            return seeded;
         });
 
     private static double Percentile(List<double> values, double p)
@@ -189,4 +261,7 @@ internal static class CheckinLoadScenario
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
+
+    [GeneratedRegex("name=\"ticket\" value=\"([^\"]+)\"")]
+    private static partial Regex TicketRegex();
 }
