@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using CentresConnectes.Members.Application;
 using CentresConnectes.Members.Application.Import;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.ReferenceData.Contracts;
 using Microsoft.EntityFrameworkCore;
 using CentresConnectes.TestSupport;
 using Shouldly;
@@ -86,6 +88,86 @@ public abstract class ImportTests(MembersFactory factory)
         p.MobileE164.ShouldBe("+33655555555");
         p.Email.ShouldBe("marie@example.org");
         p.VilleId.ShouldNotBeNull();
+    }
+
+    /// <summary>
+    /// One value per column a file can fill, for a person registered with her identity only and for one
+    /// registered with every field filled (other values). Adding an importable field fails this test until
+    /// it has its values here.
+    /// </summary>
+    private static readonly Dictionary<ImportField, (string ToEmpty, string ToFull)> Values = new()
+    {
+        [ImportField.LastName] = ("Vide", "Pleine"),
+        [ImportField.FirstName] = ("marie", "jeanne"),
+        [ImportField.DateOfBirth] = ("05/05/1980", "06/06/1981"),
+        [ImportField.Sexe] = ("Femme", "Homme"),
+        [ImportField.Ville] = ("Lille", "Ronchin"),
+        [ImportField.Statut] = ("Mère", "Père"),
+        [ImportField.MinimaSociaux] = ("RSA", "AAH"),
+        [ImportField.QuotientFamilial] = ("0 à 480 €", "Plus de 964 €"),
+        [ImportField.Household] = ("VIDE", "AUTRE FAMILLE"),
+        [ImportField.Mobile] = ("06 11 11 11 11", "06 22 22 22 22"),
+        [ImportField.Landline] = ("03 20 11 11 11", "03 20 22 22 22"),
+        [ImportField.Email] = ("vide@example.org", "autre@example.org"),
+        [ImportField.ConsentSms] = ("oui", "oui"),
+        [ImportField.ConsentEmail] = ("oui", "oui"),
+        [ImportField.RegisteredOn] = ("02/03/2021", "02/03/2021"),
+        [ImportField.Notes] = ("Suivi de l'import", "Autre suivi"),
+    };
+
+    [Fact]
+    public async Task Completing_registered_persons_follows_each_fields_merge_rule()
+    {
+        var columns = ImportMapping.PersonColumns.Select(f => f.Import!.Field).ToList();
+        Values.Keys.ShouldBe(columns, ignoreOrder: true, "give every column a file can fill its values here");
+        var (structure, client) = await factory.StructureWithAdminAsync("Compléter");
+        async Task<Guid> First(ReferenceListKind kind) => (await factory.ListAsync(structure.Id, kind))[0].Id;
+        var household = (await (await client.PostJsonAsync("/api/households", new { name = "PLEINE" })).Content.ReadFromJsonAsync<HouseholdDetails>())!.Id;
+        var emptyId = await client.CreatePersonAsync(new PersonInput { LastName = "VIDE", FirstName = "Marie", DateOfBirth = new DateOnly(1980, 5, 5) });
+        var fullId = await client.CreatePersonAsync(new PersonInput
+        {
+            LastName = "PLEINE", FirstName = "Jeanne", DateOfBirth = new DateOnly(1981, 6, 6), RegisteredOn = new DateOnly(2019, 1, 7),
+            SexeId = await First(ReferenceListKind.Sexe), VilleId = await First(ReferenceListKind.Ville),
+            StatutId = await First(ReferenceListKind.Statut), MinimaSociauxId = await First(ReferenceListKind.MinimaSociaux),
+            QuotientFamilialId = await First(ReferenceListKind.QuotientFamilial), HouseholdId = household,
+            Mobile = "06 33 33 33 33", Landline = "03 20 33 33 33", Email = "pleine@example.org", Notes = "Suivi d'origine",
+        });
+        var before = (await factory.PersonsAsync(structure.Id)).ToDictionary(p => p.Id);
+        var file = string.Join(";", columns.Select(ImportMapping.Label)) + "\r\n"
+            + string.Join(";", columns.Select(c => Values[c].ToEmpty)) + "\r\n"
+            + string.Join(";", columns.Select(c => Values[c].ToFull)) + "\r\n";
+
+        var upload = await client.PostAsync("/api/persons/imports", "completer.csv", Csv(file));
+        var state = await (await client.PostJsonAsync($"/api/persons/imports/{upload.Id}/confirm", new ImportOptions { Columns = columns, MergeDuplicates = true }))
+            .Content.ReadFromJsonAsync<ImportState>();
+
+        state!.MergedCount.ShouldBe(2, state.Message);
+        var after = (await factory.PersonsAsync(structure.Id)).ToDictionary(p => p.Id);
+        after.Count.ShouldBe(2);
+        foreach (var field in ImportMapping.PersonColumns)
+        {
+            var property = typeof(Person).GetProperty(field.Key)!;
+            object? Before(Guid id) => property.GetValue(before[id]);
+            object? After(Guid id) => property.GetValue(after[id]);
+            switch (field.Merge)
+            {
+                case MergeRule.FillIfEmpty:
+                    After(emptyId).ShouldNotBeNull($"{field.Key} is completed when the record has none");
+                    After(emptyId).ShouldNotBe(Before(emptyId), $"{field.Key} is completed when the record has none");
+                    After(fullId).ShouldBe(Before(fullId), $"{field.Key} is never overwritten");
+                    break;
+                case MergeRule.Never:
+                    After(emptyId).ShouldBe(Before(emptyId), $"{field.Key} is never taken from a file");
+                    After(fullId).ShouldBe(Before(fullId), $"{field.Key} is never taken from a file");
+                    break;
+                case MergeRule.Add:
+                    After(emptyId).ShouldNotBe(Before(emptyId), $"{field.Key} is added from the file");
+                    After(fullId).ShouldNotBe(Before(fullId), $"{field.Key} is added from the file");
+                    break;
+                default:
+                    throw new InvalidOperationException($"{field.Merge}: say here what a completing import does");
+            }
+        }
     }
 
     [Fact]

@@ -179,6 +179,11 @@ public sealed class ImportAnalysis
 /// </summary>
 public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing, DateOnly today)
 {
+    // The limits the register stores (the catalogue's), checked here so that a line is refused with its reason, not the whole import.
+    private static readonly PersonField LastNameField = PersonFields.Get(nameof(Person.LastName));
+    private static readonly PersonField FirstNameField = PersonFields.Get(nameof(Person.FirstName));
+    private static readonly int NotesMaxLength = PersonFields.Get(nameof(Person.Notes)).MaxLength!.Value;
+
     private static readonly string[] FrenchDateFormats = ["d MMMM yyyy", "d MMM yyyy", "d MMMM yy", "d MMM yy", "dddd d MMMM yyyy"];
 
     /// <summary>French month names without accents ("fevrier", "aout"), as typed on keyboards that make them hard.</summary>
@@ -456,7 +461,7 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
     internal static string JoinNotes(string? notes, string addition)
     {
         var joined = string.IsNullOrEmpty(notes) ? addition : notes + "\n" + addition;
-        return joined.Length > Person.NotesMaxLength ? joined[..Person.NotesMaxLength] : joined;
+        return joined.Length > NotesMaxLength ? joined[..NotesMaxLength] : joined;
     }
 
     /// <summary>
@@ -564,15 +569,15 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
             switch (field)
             {
                 case ImportField.LastName:
-                    lastName = Name(text, "nom", errors, ref lastNameReported);
+                    lastName = Name(text, LastNameField, errors, ref lastNameReported);
                     break;
                 case ImportField.FirstName:
-                    firstName = Name(text, "prénom", errors, ref firstNameReported);
+                    firstName = Name(text, FirstNameField, errors, ref firstNameReported);
                     break;
                 case ImportField.FullName:
                     var (last, first) = SplitFullName(text);
-                    lastName = Name(last, "nom", errors, ref lastNameReported);
-                    firstName = Name(first, "prénom", errors, ref firstNameReported);
+                    lastName = Name(last, LastNameField, errors, ref lastNameReported);
+                    firstName = Name(first, FirstNameField, errors, ref firstNameReported);
                     break;
                 case ImportField.DateOfBirth:
                     var errorsBefore = errors.Count;
@@ -667,8 +672,8 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
                     Groups(text, row.Line, groupIds, newGroups, warnings, createGroups, unknownGroups);
                     break;
                 case ImportField.Notes:
-                    if (text.Length > Person.NotesMaxLength)
-                        errors.Add($"les notes dépassent {Fr(Person.NotesMaxLength)} caractères");
+                    if (text.Length > NotesMaxLength)
+                        errors.Add($"les notes dépassent {Fr(NotesMaxLength)} caractères");
                     else if (text.Length > 0)
                         notes = text;
                     break;
@@ -769,14 +774,15 @@ public sealed class ImportAnalyzer(ReferenceLookup lookup, ExistingKeys existing
         }
     }
 
-    private static string? Name(string text, string label, List<string> errors, ref bool reported)
+    private static string? Name(string text, PersonField field, List<string> errors, ref bool reported)
     {
         var name = NameNormalizer.Tidy(text);
         if (name.Length == 0)
             return null;
-        if (name.Length > Person.NameMaxLength)
+        var label = field.Label.ToLower(ParisTime.French);
+        if (name.Length > field.MaxLength)
         {
-            errors.Add($"le {label} dépasse {Person.NameMaxLength} caractères");
+            errors.Add($"le {label} dépasse {field.MaxLength} caractères");
             reported = true;
             return null;
         }

@@ -2,33 +2,6 @@ using CentresConnectes.Members.Domain;
 
 namespace CentresConnectes.Members.Application.Import;
 
-/// <summary>What a column of the file holds.</summary>
-public enum ImportField
-{
-    Ignore = 0,
-    LastName = 1,
-    FirstName = 2,
-    /// <summary>"DUPONT Jean" in one column: the leading words in capitals are the nom.</summary>
-    FullName = 3,
-    DateOfBirth = 4,
-    Sexe = 5,
-    Ville = 6,
-    Statut = 7,
-    MinimaSociaux = 8,
-    QuotientFamilial = 9,
-    Mobile = 10,
-    Email = 11,
-    Household = 12,
-    Notes = 13,
-    ConsentSms = 14,
-    ConsentEmail = 15,
-    RegisteredOn = 16,
-    /// <summary>A landline (« Tél. domicile », « Fixe »): never used for SMS.</summary>
-    Landline = 17,
-    /// <summary>One or several groups per line (« Groupe(s) », separated by , ; /).</summary>
-    Groups = 18,
-}
-
 /// <summary>The user's choices for an import (kept with the uploaded file between preview and confirmation).</summary>
 public sealed class ImportOptions
 {
@@ -59,65 +32,35 @@ public sealed class ImportOptions
 
 public static class ImportMapping
 {
-    public static readonly IReadOnlyList<(ImportField Field, string Label)> Labels =
+    /// <summary>The person fields a file can fill: the catalogue's (<see cref="PersonFields"/>), in its order.</summary>
+    public static readonly IReadOnlyList<PersonField> PersonColumns = PersonFields.All.Where(f => f.Import is not null).ToList();
+
+    /// <summary>
+    /// The import's own columns, which are no one <see cref="Person"/> property: a « Nom et prénom »
+    /// column split into both names, and the groups (memberships). Each is offered just after the
+    /// person field named with it.
+    /// </summary>
+    private static readonly (ImportColumn Column, string After)[] OwnColumns =
     [
-        (ImportField.Ignore, "— ne pas importer —"),
-        (ImportField.LastName, "Nom"),
-        (ImportField.FirstName, "Prénom"),
-        (ImportField.FullName, "Nom et prénom (une seule colonne)"),
-        (ImportField.DateOfBirth, "Date de naissance"),
-        (ImportField.Sexe, "Sexe"),
-        (ImportField.Ville, "Ville de résidence"),
-        (ImportField.Statut, "Statut"),
-        (ImportField.MinimaSociaux, "Minima sociaux"),
-        (ImportField.QuotientFamilial, "Quotient familial"),
-        (ImportField.Mobile, "Téléphone portable"),
-        (ImportField.Landline, "Téléphone fixe"),
-        (ImportField.Email, "E-mail"),
-        (ImportField.Household, "Famille"),
-        (ImportField.Groups, "Groupe(s)"),
-        (ImportField.Notes, "Notes de suivi"),
-        (ImportField.ConsentSms, "Consentement SMS (oui/non)"),
-        (ImportField.ConsentEmail, "Consentement e-mail (oui/non)"),
-        (ImportField.RegisteredOn, "Date d'inscription"),
+        (new(ImportField.FullName, ["nom prenom", "nom et prenom", "nom complet", "prenom nom", "identite"], "Nom et prénom (une seule colonne)"),
+            nameof(Person.FirstName)),
+        (new(ImportField.Groups, ["groupes", "groupe", "groupe s", "activites", "activite", "ateliers", "atelier", "groups"], "Groupe(s)"),
+            nameof(Person.HouseholdId)),
     ];
 
-    public static string Label(ImportField field) => Labels.First(l => l.Field == field).Label;
+    /// <summary>Every column of the mapping, in the drop-down's order, each with its wording (<see cref="ImportColumn.Label"/> set).</summary>
+    public static readonly IReadOnlyList<ImportColumn> Columns =
+    [
+        new(ImportField.Ignore, [], "— ne pas importer —"),
+        .. PersonColumns.SelectMany(f => OwnColumns.Where(o => o.After == f.Key).Select(o => o.Column)
+            .Prepend(f.Import! with { Label = f.Import.Label ?? f.Label })),
+    ];
 
-    /// <summary>Header words (normalised) → field. Longer phrases are tried first.</summary>
+    public static string Label(ImportField field) => Columns.First(c => c.Field == field).Label!;
+
+    /// <summary>Header words (normalised) → field; within a field, the strongest first (see <see cref="ImportColumn.Synonyms"/>).</summary>
     private static readonly (string Header, ImportField Field)[] Synonyms =
-    [
-        ("nom de famille", ImportField.LastName),
-        ("nom prenom", ImportField.FullName), ("nom et prenom", ImportField.FullName), ("nom complet", ImportField.FullName),
-        ("prenom nom", ImportField.FullName), ("identite", ImportField.FullName),
-        ("nom du foyer", ImportField.Household), ("nom de la famille", ImportField.Household), ("foyer", ImportField.Household),
-        ("famille", ImportField.Household), ("household", ImportField.Household),
-        ("nom", ImportField.LastName), ("last name", ImportField.LastName), ("lastname", ImportField.LastName), ("surname", ImportField.LastName),
-        ("prenom", ImportField.FirstName), ("first name", ImportField.FirstName), ("firstname", ImportField.FirstName),
-        ("date de naissance", ImportField.DateOfBirth), ("date naissance", ImportField.DateOfBirth), ("naissance", ImportField.DateOfBirth),
-        ("ne le", ImportField.DateOfBirth), ("ne e le", ImportField.DateOfBirth), ("nee le", ImportField.DateOfBirth), ("ddn", ImportField.DateOfBirth),
-        ("date de nais", ImportField.DateOfBirth), ("birth", ImportField.DateOfBirth), ("birthdate", ImportField.DateOfBirth), ("date of birth", ImportField.DateOfBirth),
-        ("sexe", ImportField.Sexe), ("genre", ImportField.Sexe), ("civilite", ImportField.Sexe), ("sex", ImportField.Sexe), ("gender", ImportField.Sexe),
-        ("ville de residence", ImportField.Ville), ("ville", ImportField.Ville), ("commune", ImportField.Ville), ("localite", ImportField.Ville), ("city", ImportField.Ville),
-        ("statut", ImportField.Statut), ("qualite", ImportField.Statut), ("lien", ImportField.Statut), ("role", ImportField.Statut),
-        ("minima sociaux", ImportField.MinimaSociaux), ("minima", ImportField.MinimaSociaux), ("minimum social", ImportField.MinimaSociaux),
-        ("quotient familial", ImportField.QuotientFamilial), ("tranche qf", ImportField.QuotientFamilial), ("quotient", ImportField.QuotientFamilial), ("qf", ImportField.QuotientFamilial),
-        ("telephone fixe", ImportField.Landline), ("tel fixe", ImportField.Landline), ("fixe", ImportField.Landline),
-        ("telephone domicile", ImportField.Landline), ("tel domicile", ImportField.Landline), ("tel dom", ImportField.Landline), ("domicile", ImportField.Landline),
-        ("telephone maison", ImportField.Landline), ("tel maison", ImportField.Landline), ("telephone fixe domicile", ImportField.Landline),
-        ("groupes", ImportField.Groups), ("groupe", ImportField.Groups), ("groupe s", ImportField.Groups), ("activites", ImportField.Groups),
-        ("activite", ImportField.Groups), ("ateliers", ImportField.Groups), ("atelier", ImportField.Groups), ("groups", ImportField.Groups),
-        ("telephone portable", ImportField.Mobile), ("tel portable", ImportField.Mobile), ("portable", ImportField.Mobile), ("mobile", ImportField.Mobile),
-        ("telephone", ImportField.Mobile), ("tel", ImportField.Mobile), ("gsm", ImportField.Mobile), ("numero", ImportField.Mobile), ("phone", ImportField.Mobile),
-        ("adresse mail", ImportField.Email), ("adresse e mail", ImportField.Email), ("e mail", ImportField.Email), ("email", ImportField.Email),
-        ("mail", ImportField.Email), ("courriel", ImportField.Email), ("mel", ImportField.Email),
-        ("notes de suivi", ImportField.Notes), ("notes", ImportField.Notes), ("note", ImportField.Notes), ("remarques", ImportField.Notes),
-        ("commentaire", ImportField.Notes), ("commentaires", ImportField.Notes), ("observations", ImportField.Notes), ("suivi", ImportField.Notes),
-        ("consentement sms", ImportField.ConsentSms), ("accord sms", ImportField.ConsentSms), ("sms", ImportField.ConsentSms), ("optin sms", ImportField.ConsentSms),
-        ("consentement email", ImportField.ConsentEmail), ("consentement e mail", ImportField.ConsentEmail), ("consentement mail", ImportField.ConsentEmail),
-        ("accord email", ImportField.ConsentEmail), ("newsletter", ImportField.ConsentEmail),
-        ("date d inscription", ImportField.RegisteredOn), ("date inscription", ImportField.RegisteredOn), ("inscription", ImportField.RegisteredOn), ("inscrit le", ImportField.RegisteredOn),
-    ];
+        Columns.SelectMany(c => c.Synonyms.Select(s => (s, c.Field))).ToArray();
 
     /// <summary>
     /// Guesses each column's field from its header. A field goes to one column only: the column

@@ -111,26 +111,70 @@ internal sealed class ImportWriter(AppDbContext db, IAuditLog audit, IReferenceV
         }
     }
 
-    /// <summary>Fills what the registered person's record lacks; never overwrites what is there.</summary>
+    /// <summary>The fields a completing import fills when the record has none (the catalogue's <see cref="MergeRule.FillIfEmpty"/>).</summary>
+    private static readonly string[] FilledIfEmpty = ImportMapping.PersonColumns.Where(f => f.Merge == MergeRule.FillIfEmpty).Select(f => f.Key).ToArray();
+
+    /// <summary>The fields a completing import adds to (<see cref="MergeRule.Add"/>): a consent the line gives.</summary>
+    private static readonly HashSet<string> Added = ImportMapping.PersonColumns.Where(f => f.Merge == MergeRule.Add).Select(f => f.Key).ToHashSet();
+
+    /// <summary>
+    /// Completes a registered person from the line as the catalogue says of each field (<see cref="PersonField.Merge"/>):
+    /// what the record lacks is filled, what is there is never overwritten, the Never fields are left alone.
+    /// </summary>
     private static void Complete(Person person, PersonDraft draft, Dictionary<string, Guid> households, ImportAnalysis analysis, string recordedBy, DateTime now)
     {
-        person.SexeId ??= draft.SexeId;
-        person.VilleId ??= draft.VilleId;
-        person.StatutId ??= draft.StatutId;
-        person.MinimaSociauxId ??= draft.MinimaSociauxId;
-        person.QuotientFamilialId ??= draft.QuotientFamilialId;
-        if (person.HouseholdId is null && draft.HouseholdName is { } h)
-            person.HouseholdId = households[NameNormalizer.SortKey(h)];
-        if (string.IsNullOrEmpty(person.Notes) && draft.Notes is not null)
-            person.Notes = draft.Notes;
-        person.LandlineE164 ??= draft.LandlineE164;
-        // A mobile or e-mail another registered person owns stays with them (the unique rule).
-        var email = person.Email ?? (draft.Email is not null && !analysis.OwnedByOthers(draft.Email, person.Id, phone: false) ? draft.Email : null);
-        var mobile = person.MobileE164 ?? (draft.MobileE164 is not null && !analysis.OwnedByOthers(draft.MobileE164, person.Id, phone: true) ? draft.MobileE164 : null);
-        person.SetContact(email, mobile);
-        if ((draft.ConsentSms && !person.ConsentSms && person.MobileE164 is not null) || (draft.ConsentEmail && !person.ConsentEmail && person.Email is not null))
-            person.SetConsent(person.ConsentSms || (draft.ConsentSms && person.MobileE164 is not null), person.ConsentEmail || (draft.ConsentEmail && person.Email is not null), recordedBy, now);
+        foreach (var key in FilledIfEmpty)
+            FillIfEmpty(key, person, draft, households, analysis);
+        // After the contacts: a consent is only given with the number or the address it is for.
+        var sms = person.ConsentSms || (Added.Contains(nameof(Person.ConsentSms)) && draft.ConsentSms && person.MobileE164 is not null);
+        var email = person.ConsentEmail || (Added.Contains(nameof(Person.ConsentEmail)) && draft.ConsentEmail && person.Email is not null);
+        if (sms != person.ConsentSms || email != person.ConsentEmail)
+            person.SetConsent(sms, email, recordedBy, now);
         person.UpdatedAtUtc = now;
+    }
+
+    private static void FillIfEmpty(string key, Person person, PersonDraft draft, Dictionary<string, Guid> households, ImportAnalysis analysis)
+    {
+        switch (key)
+        {
+            case nameof(Person.SexeId):
+                person.SexeId ??= draft.SexeId;
+                break;
+            case nameof(Person.VilleId):
+                person.VilleId ??= draft.VilleId;
+                break;
+            case nameof(Person.StatutId):
+                person.StatutId ??= draft.StatutId;
+                break;
+            case nameof(Person.MinimaSociauxId):
+                person.MinimaSociauxId ??= draft.MinimaSociauxId;
+                break;
+            case nameof(Person.QuotientFamilialId):
+                person.QuotientFamilialId ??= draft.QuotientFamilialId;
+                break;
+            case nameof(Person.HouseholdId):
+                if (person.HouseholdId is null && draft.HouseholdName is { } h)
+                    person.HouseholdId = households[NameNormalizer.SortKey(h)];
+                break;
+            case nameof(Person.Notes):
+                if (string.IsNullOrEmpty(person.Notes) && draft.Notes is not null)
+                    person.Notes = draft.Notes;
+                break;
+            case nameof(Person.LandlineE164):
+                person.LandlineE164 ??= draft.LandlineE164;
+                break;
+            // A mobile or e-mail another registered person owns stays with them (the unique rule).
+            case nameof(Person.MobileE164):
+                if (person.MobileE164 is null && draft.MobileE164 is not null && !analysis.OwnedByOthers(draft.MobileE164, person.Id, phone: true))
+                    person.SetContact(person.Email, draft.MobileE164);
+                break;
+            case nameof(Person.Email):
+                if (person.Email is null && draft.Email is not null && !analysis.OwnedByOthers(draft.Email, person.Id, phone: false))
+                    person.SetContact(draft.Email, person.MobileE164);
+                break;
+            default:
+                throw new InvalidOperationException($"PersonFields says a completing import fills {key}, which ImportWriter.FillIfEmpty does not know.");
+        }
     }
 
     /// <summary>The groups chosen for the whole file, those named on the line, and those the import created for it.</summary>
