@@ -29,4 +29,23 @@ public sealed class SolutionTests
             foreach (var type in module.ModuleTypes)
                 type.Namespace.ShouldBe(module.Name, $"{type.FullName} lives outside its assembly's root namespace");
     }
+
+    /// <summary>
+    /// The benchmarks print the application's peak memory: they must run with the host's GC (ADR 0019),
+    /// or a figure would describe a process the application never is.
+    /// </summary>
+    [Fact]
+    public void The_benchmarks_run_with_the_hosts_garbage_collector()
+    {
+        static Dictionary<string, string?> GcSettings(string project)
+        {
+            var xml = System.Xml.Linq.XDocument.Load(Path.Combine(Solution.RepositoryRoot.FullName, project));
+            return new[] { "ServerGarbageCollection", "ConcurrentGarbageCollection" }
+                .ToDictionary(name => name, name => xml.Descendants(name).SingleOrDefault()?.Value);
+        }
+
+        var host = GcSettings("host/CentresConnectes.Web/CentresConnectes.Web.csproj");
+        host["ServerGarbageCollection"].ShouldBe("false", "the host's GC is stated, not the Web SDK's server default");
+        GcSettings("test/Benchmarks/Benchmarks.csproj").ShouldBe(host);
+    }
 }
