@@ -49,7 +49,7 @@ internal static class KioskApi
         // A family that registered itself on the kiosk, checked by staff (ADR 0016).
         families.MapPost("/account/verify", async (Guid householdId, FamilyAccountService s, ICurrentUser user, CancellationToken ct) =>
             {
-                await s.VerifyAsync(householdId, user.DisplayName ?? user.UserName ?? "?", ct);
+                await s.VerifyAsync(householdId, user.RecordedName, ct);
                 return Results.NoContent();
             })
             .RequirePermission(LudothequePermissions.Kiosk);

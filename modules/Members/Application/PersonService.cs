@@ -29,7 +29,7 @@ public sealed class PersonService(
 
     private DateOnly Today => ParisTime.Today(clock);
 
-    private string RecordedBy => _recordedBy ?? user.DisplayName ?? user.UserName ?? "Application";
+    private string RecordedBy => _recordedBy ?? user.RecordedName;
 
     // Set for one call by a write made on a family's behalf (the kiosk has no signed-in user to name).
     private string? _recordedBy;

@@ -80,7 +80,7 @@ public sealed class ImpersonationService(
         if (currentUser.IsImpersonated)
             throw new BusinessException("Revenez d'abord à votre propre compte avant d'agir pour un autre.");
         var impersonatorId = currentUser.Id ?? throw new BusinessException("Connectez-vous d'abord.");
-        var impersonatorName = currentUser.DisplayName ?? currentUser.UserName ?? "";
+        var impersonatorName = currentUser.RecordedName;
         var impersonator = await users.FindByIdAsync(impersonatorId.ToString()) ?? throw new BusinessException("Connectez-vous d'abord.");
         var started = http.HttpContext?.User.FindFirst(PlatformClaims.SessionStartedUtc)?.Value
             ?? throw new BusinessException("Connectez-vous d'abord.");

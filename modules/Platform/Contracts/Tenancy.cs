@@ -33,6 +33,8 @@ public interface ICurrentUser
     Guid? ImpersonatorId { get; }
     string? ImpersonatorName { get; }
     bool IsImpersonated => ImpersonatorId.HasValue;
+    /// <summary>How records name who made them (« Enregistré par »): the display name, else the account, else the application itself (a job).</summary>
+    string RecordedName => DisplayName ?? UserName ?? "Application";
     bool HasPermission(string permission);
 }
 

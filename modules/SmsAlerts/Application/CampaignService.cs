@@ -82,7 +82,7 @@ public sealed class CampaignService(
             PersonIds = input.PersonIds.Distinct().ToList(),
             RequestedAtUtc = input.SendAt is { } at ? ParisTime.ToUtc(at) : null,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = Names.Of(user),
+            CreatedBy = user.RecordedName,
             CreatedByEmail = user.UserName,
         };
         db.Set<Campaign>().Add(campaign);

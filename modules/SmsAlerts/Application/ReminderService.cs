@@ -63,7 +63,7 @@ public sealed class ReminderService(
             throw new BusinessException($"{person.FirstName} {person.LastName} ne peut pas recevoir ce rappel : "
                 + string.Join(" ; ", reachable.Select(r => $"{Labels.Of(r.Channel)} : {Why(r.Check.Why!.Value, r.Channel)}")) + ".");
         reminder.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        reminder.CreatedBy = Names.Of(user);
+        reminder.CreatedBy = user.RecordedName;
         db.Set<Reminder>().Add(reminder);
         // The reminder, its next occurrence and that occurrence's delivery rows: one transaction.
         await planner.PlanNextAsync(reminder, person, await StructureNameAsync(ct), optOuts, ct);
@@ -107,7 +107,7 @@ public sealed class ReminderService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         occurrence.Status = OccurrenceStatus.Done;
         occurrence.DoneAtUtc = clock.GetUtcNow().UtcDateTime;
-        occurrence.DoneBy = by ?? Names.Of(user);
+        occurrence.DoneBy = by ?? user.RecordedName;
         await db.SaveChangesAsync(ct);
         await db.Set<Delivery>().Where(d => d.OccurrenceId == occurrenceId && d.Status == DeliveryStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.FailureReason, "Échéance marquée « fait »"), ct);

@@ -111,7 +111,7 @@ public sealed class ImportService(
                 throw new ImportFileException($"Le classeur n'a pas de feuille « {sheet} » (feuilles : « {string.Join(" », « ", read.Sheets)} »).");
             if (!read.Rows.Any())
                 throw new ImportFileException("Le fichier ne contient que la ligne d'en-tête : aucune personne à importer.");
-            var session = new ImportSession(name.Length == 0 ? "fichier" : name, kind, bytes, user.Id, user.DisplayName ?? user.UserName, clock.GetUtcNow().UtcDateTime)
+            var session = new ImportSession(name.Length == 0 ? "fichier" : name, kind, bytes, user.Id, user.RecordedName, clock.GetUtcNow().UtcDateTime)
             {
                 OptionsJson = JsonSerializer.Serialize(new ImportOptions
                 {
@@ -204,7 +204,7 @@ public sealed class ImportService(
         var chosen = Resolve(requested, sheet, lookup, sameHeader: sheet.HeaderLine == saved.HeaderLine && sheet.Sheet == saved.Sheet);
         if (ImportMapping.Validate(chosen.Columns, sheet.Headers.Count) is { } mappingError)
             throw new BusinessException(mappingError);
-        chosen.ConfirmedBy = user.DisplayName ?? user.UserName;
+        chosen.ConfirmedBy = user.RecordedName;
         chosen.ConfirmedById = user.Id;
         chosen.ImpersonatorId = user.ImpersonatorId;
         chosen.ImpersonatorName = user.ImpersonatorName;

@@ -66,7 +66,7 @@ public sealed class CompteModel(
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        await TryFlashAsync(() => accounts.VerifyAsync(HouseholdId, user.DisplayName ?? user.UserName ?? "?", ct), "L'inscription de la famille est vérifiée.");
+        await TryFlashAsync(() => accounts.VerifyAsync(HouseholdId, user.RecordedName, ct), "L'inscription de la famille est vérifiée.");
         return Redirect(Here);
     }
 
