@@ -32,12 +32,16 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
 
     public async Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default)
     {
-        var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId).Select(h => new { h.Id, h.Name }).SingleOrDefaultAsync(ct);
-        if (household is null)
-            return null;
-        var members = await db.Set<Person>().AsNoTracking().Where(p => p.HouseholdId == householdId && !p.IsAnonymised)
-            .OrderBy(p => p.DateOfBirth).Select(p => p.Id).ToListAsync(ct);
-        return new HouseholdSummaryDto(household.Id, household.Name, members);
+        // One round trip (the kiosk's family page asks on every check-in).
+        var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId)
+            .Select(h => new
+            {
+                h.Id,
+                h.Name,
+                Members = db.Set<Person>().Where(p => p.HouseholdId == h.Id && !p.IsAnonymised).OrderBy(p => p.DateOfBirth).Select(p => p.Id).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        return household is null ? null : new HouseholdSummaryDto(household.Id, household.Name, household.Members);
     }
 
     public async Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default)
