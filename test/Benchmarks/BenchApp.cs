@@ -31,6 +31,8 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    private bool _served;
+
     public static async Task<BenchApp> StartAsync(DatabaseProvider provider, TimeProvider? clock = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "cc-bench", Guid.NewGuid().ToString("N"));
@@ -112,6 +114,7 @@ internal sealed class BenchApp : IAsyncDisposable
         map?.Invoke(App);
         App.Urls.Add("http://127.0.0.1:0");
         await App.StartAsync();
+        _served = true;
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Uri(address);
     }
@@ -125,6 +128,10 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A served host is stopped first: disposed running, its background services report their
+        // cancellation as a failure.
+        if (_served)
+            await App.StopAsync();
         await App.DisposeAsync();
         if (_postgresDatabase is not null)
         {

@@ -233,6 +233,8 @@ internal static partial class CheckinLoadScenario
                 list.Add((household.Id, ids));
             }
             await db.SaveChangesAsync();
+            // Each card is saved on its own: with the persons still tracked, every save would scan them all.
+            db.ChangeTracker.Clear();
             var cards = sp.GetRequiredService<FamilyCardService>();
             var seeded = new List<Family>();
             foreach (var (household, persons) in list)
