@@ -20,8 +20,14 @@ public abstract class StaffAccountsPerStructureTests(AppFactory app) : AppTest(a
 
     private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@structure.test";
 
-    private async Task<HttpResponseMessage> TrySignInAsync(string email, string password) =>
-        await App.CreateTestClient().PostFormAsync("/connexion", Form(("Email", email), ("Password", password)));
+    /// <summary>A sign-in from a new browser, at <paramref name="address"/> (default: the test machine's).</summary>
+    private async Task<HttpResponseMessage> TrySignInAsync(string email, string password, string? address = null)
+    {
+        var client = App.CreateTestClient();
+        if (address is not null)
+            client.Http.DefaultRequestHeaders.Add("X-Test-Client-Address", address);
+        return await client.PostFormAsync("/connexion", Form(("Email", email), ("Password", password)));
+    }
 
     /// <summary>What the page says after inviting <paramref name="email"/>, the address replaced so two answers compare.</summary>
     private static async Task<(HttpStatusCode Status, string? Location, string Main)> InviteFromPageAsync(TestClient admin, string email)
@@ -74,10 +80,6 @@ public abstract class StaffAccountsPerStructureTests(AppFactory app) : AppTest(a
         var listPage = await admin.GetTextAsync("/structure/comptes");
         listPage.ShouldContain(shared);
         listPage.ShouldContain(fresh);
-        // The audit of A shows the address, not the technical name of the second account.
-        var audit = await App.DbAsync(a.Id, db => db.AuditEntries.Where(e => e.TenantId == a.Id).Select(e => e.UserName).ToListAsync());
-        audit.ShouldAllBe(name => name == null || !name.StartsWith("compte-"));
-
         // Only within the structure is the address taken.
         var again = await admin.PostJsonAsync("/api/staff", new { email = shared, displayName = "Copie", role = Roles.Animateur });
         again.ShouldBe(HttpStatusCode.BadRequest);
@@ -112,6 +114,15 @@ public abstract class StaffAccountsPerStructureTests(AppFactory app) : AppTest(a
         var seen = await adminInA.GetJsonAsync<List<StaffDto>>("/api/staff");
         seen.ShouldContain(s => s.Id == meA.Id);
         seen.ShouldNotContain(s => s.Id == meB.Id);
+
+        // A's audit shows the address of its account (signed in, then signed out through the name claim),
+        // never the technical user name that would tell the address has an account elsewhere.
+        (await adminInA.PostFormAsync("/profil", Form(), "/deconnexion")).ShouldRedirectTo("/connexion");
+        var idInA = meA.Id;
+        var auditInA = await App.DbAsync(a.Id, db => db.AuditEntries.Where(e => e.UserId == idInA).Select(e => new { e.UserName, e.Action }).ToListAsync());
+        auditInA.ShouldContain(e => e.Action == "Connexion");
+        auditInA.ShouldContain(e => e.Action == "Déconnexion");
+        auditInA.ShouldAllBe(e => e.UserName == shared);
 
         // Any other password, or an unknown address, gets the one refusal.
         foreach (var (email, password) in new[] { (shared, "pas le bon mot de passe"), (NewEmail("inconnue"), SecondPassword) })
@@ -148,6 +159,29 @@ public abstract class StaffAccountsPerStructureTests(AppFactory app) : AppTest(a
         change.ShouldBe(HttpStatusCode.OK);
         (await change.TextAsync()).ShouldContain(SamePasswordRefused);
         (await inA.GetJsonAsync<MeDto>("/api/me")).StructureId.ShouldBe(a.Id);
+        (await (await App.SignInAsync(shared, SecondPassword)).GetJsonAsync<MeDto>("/api/me")).StructureId.ShouldBe(b.Id);
+    }
+
+    [Fact]
+    public async Task Failed_attempts_on_an_address_of_two_structures_lock_each_account_for_that_source_only()
+    {
+        var a = await App.CreateStructureAsync("Verrou A");
+        var b = await App.CreateStructureAsync("Verrou B");
+        var shared = await App.CreateStaffAsync(a.Id, Roles.Animateur);
+        await App.CreateStaffAsync(b.Id, Roles.Animateur, shared, SecondPassword);
+        const string attacker = "203.0.113.77";
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var failed = await TrySignInAsync(shared, "pas le bon mot de passe", attacker);
+            (await failed.TextAsync()).ShouldContain(AccountService.SignInRefused);
+        }
+
+        // From the attacker's address neither password enters, with the same message; from another, each enters its structure.
+        foreach (var password in new[] { AppFactory.Password, SecondPassword })
+            (await (await TrySignInAsync(shared, password, attacker)).TextAsync()).ShouldContain(AccountService.SignInRefused);
+        (await App.DbAsync(null, db => db.AuditEntries.CountAsync(e => e.Action == "Compte verrouillé" && e.Details == $"Adresse {attacker}"))).ShouldBe(2);
+        (await (await App.SignInAsync(shared, AppFactory.Password)).GetJsonAsync<MeDto>("/api/me")).StructureId.ShouldBe(a.Id);
         (await (await App.SignInAsync(shared, SecondPassword)).GetJsonAsync<MeDto>("/api/me")).StructureId.ShouldBe(b.Id);
     }
 }
