@@ -58,10 +58,11 @@ public sealed class AccountService(
         var wrongPassword = new List<AppUser>();
         foreach (var user in candidates)
         {
-            if (locks.IsLocked(user.Id, address) || !user.IsActive || !await StructureIsActiveAsync(user, ct))
+            var locked = locks.IsLocked(user.Id, address);
+            if (locked || !user.IsActive || !await StructureIsActiveAsync(user, ct))
             {
                 SpendOneHash(password);
-                refused.Add((user, locks.IsLocked(user.Id, address) ? SignInOutcome.LockedOut : SignInOutcome.Disabled));
+                refused.Add((user, locked ? SignInOutcome.LockedOut : SignInOutcome.Disabled));
                 continue;
             }
             if (user.PasswordHash is null)
@@ -87,9 +88,9 @@ public sealed class AccountService(
         var lockedNow = new List<Guid>();
         foreach (var user in wrongPassword)
         {
-            var locked = locks.RecordFailure(user.Id, address);
-            Audit.RecordFor(user, locked ? "Compte verrouillé" : "Échec de connexion", locked ? $"Adresse {address}" : null);
-            if (locked)
+            var lockedByThis = locks.RecordFailure(user.Id, address);
+            Audit.RecordFor(user, lockedByThis ? "Compte verrouillé" : "Échec de connexion", lockedByThis ? $"Adresse {address}" : null);
+            if (lockedByThis)
                 lockedNow.Add(user.Id);
         }
         await db.SaveChangesAsync(ct);

@@ -56,8 +56,7 @@ public sealed class StaffService(
         var role = ValidRole(command.Role);
         // Unique within the structure only (ADR 0020): an address with an account in another structure is
         // invited like a new one, so the answer tells this structure's admin nothing about the others.
-        var sameAddress = await users.AccountsWithEmailAsync(email, ct);
-        if (sameAddress.Any(u => u.TenantId == tenantId))
+        if ((await users.AccountsWithEmailAsync(email, ct)).Any(u => u.TenantId == tenantId))
             throw new BusinessException("Un compte existe déjà avec cette adresse e-mail dans votre structure.");
 
         var user = new AppUser { DisplayName = name, TenantId = tenantId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };

@@ -1,6 +1,6 @@
 using System.Reflection;
-using CentresConnectes.Platform.Domain;
 using CentresConnectes.Platform.Application;
+using CentresConnectes.Platform.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace CentresConnectes.Platform.Infrastructure;
