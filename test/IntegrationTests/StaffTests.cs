@@ -41,7 +41,7 @@ public abstract class StaffTests(AppFactory app) : AppTest(app)
         // Refusals come back in French, and write nothing.
         var duplicate = await admin.PostJsonAsync("/api/staff", new { email = fromApi, displayName = "Copie", role = Roles.Animateur });
         duplicate.ShouldBe(HttpStatusCode.BadRequest);
-        (await duplicate.ProblemTitleAsync()).ShouldBe("Un compte existe déjà avec cette adresse e-mail.");
+        (await duplicate.ProblemTitleAsync()).ShouldBe("Un compte existe déjà avec cette adresse e-mail dans votre structure.");
         var badRole = await admin.PostJsonAsync("/api/staff", new { email = NewEmail("role"), displayName = "Rôle", role = Roles.SuperAdmin });
         badRole.ShouldBe(HttpStatusCode.BadRequest);
         (await badRole.ProblemTitleAsync()).ShouldStartWith("Choisissez un rôle");

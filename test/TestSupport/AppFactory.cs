@@ -153,15 +153,19 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
         return (structure, await SignInAsync(structure.AdminEmail));
     }
 
-    /// <summary>Creates a staff account with a password in a structure.</summary>
-    public async Task<string> CreateStaffAsync(Guid structureId, string role)
+    /// <summary>
+    /// Creates a staff account with a password in a structure (a new address unless <paramref name="email"/>
+    /// is given: one address may have an account in several structures).
+    /// </summary>
+    public async Task<string> CreateStaffAsync(Guid structureId, string role, string? email = null, string password = Password)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@structure.test";
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@structure.test";
         await InScopeAsync(structureId, async sp =>
         {
             var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, DisplayName = role + " test", TenantId = structureId, CreatedAtUtc = DateTime.UtcNow };
-            Check(await users.CreateAsync(user, Password));
+            var user = new AppUser { DisplayName = role + " test", TenantId = structureId, CreatedAtUtc = DateTime.UtcNow };
+            await users.NameAfterEmailAsync(user, email);
+            Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, role));
         });
         return email;
@@ -170,7 +174,7 @@ public class AppFactory(DatabaseProvider provider, bool useSmtpSink = false, boo
     public Task SetPasswordAsync(string email) => InScopeAsync(null, async sp =>
     {
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("No account " + email);
+        var user = (await users.AccountsWithEmailAsync(email)).SingleOrDefault() ?? throw new InvalidOperationException("No single account " + email);
         if (!await users.HasPasswordAsync(user))
             Check(await users.AddPasswordAsync(user, Password));
     });

@@ -38,53 +38,66 @@ public sealed class AccountService(
 
     /// <summary>
     /// Every refusal (unknown address, wrong password, disabled account or structure, locked account)
-    /// costs one password hash, so the answer time does not tell them apart; the page shows one message.
+    /// costs one password hash per account of the address, so the answer time does not tell them apart;
+    /// the page shows one message. An address with accounts in several structures (ADR 0020) enters the
+    /// account whose password it is: no two accounts of an address share one (PasswordOfAnotherAccountValidator).
     /// </summary>
     public async Task<SignInOutcome> SignInAsync(string? emailAddress, string? password, bool remember, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(emailAddress) || string.IsNullOrEmpty(password))
             return SignInOutcome.Invalid;
         var address = ClientAddress.Of(http.HttpContext);
-        var user = await users.FindByEmailAsync(emailAddress.Trim());
-        if (user is null)
+        var candidates = await users.AccountsWithEmailAsync(emailAddress, ct);
+        if (candidates.Count == 0)
         {
             SpendOneHash(password);
             return SignInOutcome.Invalid;
         }
-        if (locks.IsLocked(user.Id, address))
-        {
-            SpendOneHash(password);
-            Audit.RecordFor(user, "Connexion refusée", "Compte verrouillé pour cette adresse après des essais infructueux");
-            await db.SaveChangesAsync(ct);
-            return SignInOutcome.LockedOut;
-        }
-        if (!user.IsActive || !await StructureIsActiveAsync(user, ct))
-        {
-            SpendOneHash(password);
-            Audit.RecordFor(user, "Connexion refusée", "Compte ou structure désactivé");
-            await db.SaveChangesAsync(ct);
-            return SignInOutcome.Disabled;
-        }
-        if (user.PasswordHash is null)
-            SpendOneHash(password); // an invitation not yet accepted: no hash to check, same cost anyway
 
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
-        if (result.Succeeded)
+        var refused = new List<(AppUser User, SignInOutcome Outcome)>();
+        var wrongPassword = new List<AppUser>();
+        foreach (var user in candidates)
         {
-            locks.Succeeded(user.Id, address);
-            await signIn.SignInAsync(user, remember);
-            user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
-            await users.UpdateAsync(user);
-            Audit.RecordFor(user, "Connexion");
-            await db.SaveChangesAsync(ct);
-            return SignInOutcome.Success;
+            var locked = locks.IsLocked(user.Id, address);
+            if (locked || !user.IsActive || !await StructureIsActiveAsync(user, ct))
+            {
+                SpendOneHash(password);
+                refused.Add((user, locked ? SignInOutcome.LockedOut : SignInOutcome.Disabled));
+                continue;
+            }
+            if (user.PasswordHash is null)
+                SpendOneHash(password); // an invitation not yet accepted: no hash to check, same cost anyway
+            if ((await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false)).Succeeded)
+            {
+                // The other accounts of the address were not signed into: nothing to record on them.
+                locks.Succeeded(user.Id, address);
+                await signIn.SignInAsync(user, remember);
+                user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+                await users.UpdateAsync(user);
+                Audit.RecordFor(user, "Connexion");
+                await db.SaveChangesAsync(ct);
+                return SignInOutcome.Success;
+            }
+            wrongPassword.Add(user);
         }
-        var lockedNow = locks.RecordFailure(user.Id, address);
-        Audit.RecordFor(user, lockedNow ? "Compte verrouillé" : "Échec de connexion", lockedNow ? $"Adresse {address}" : null);
+
+        foreach (var (user, outcome) in refused)
+            Audit.RecordFor(user, "Connexion refusée", outcome == SignInOutcome.LockedOut
+                ? "Compte verrouillé pour cette adresse après des essais infructueux"
+                : "Compte ou structure désactivé");
+        var lockedNow = new List<Guid>();
+        foreach (var user in wrongPassword)
+        {
+            var lockedByThis = locks.RecordFailure(user.Id, address);
+            Audit.RecordFor(user, lockedByThis ? "Compte verrouillé" : "Échec de connexion", lockedByThis ? $"Adresse {address}" : null);
+            if (lockedByThis)
+                lockedNow.Add(user.Id);
+        }
         await db.SaveChangesAsync(ct);
-        if (lockedNow)
-            TellOwnerOfLock(user.Id, address);
-        return lockedNow ? SignInOutcome.LockedOut : SignInOutcome.Invalid;
+        lockedNow.ForEach(id => TellOwnerOfLock(id, address));
+        return lockedNow.Count > 0 || refused.Any(r => r.Outcome == SignInOutcome.LockedOut) ? SignInOutcome.LockedOut
+            : wrongPassword.Count == 0 ? SignInOutcome.Disabled
+            : SignInOutcome.Invalid;
     }
 
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
@@ -118,11 +131,19 @@ public sealed class AccountService(
         return Task.CompletedTask;
     }
 
-    /// <summary>The reset e-mail, if the address belongs to an active account (at most three a quarter of an hour).</summary>
+    /// <summary>
+    /// One reset e-mail per active account of the address, each naming its structure (ADR 0020; at most
+    /// three per account a quarter of an hour).
+    /// </summary>
     public async Task SendPasswordResetAsync(string emailAddress, CancellationToken ct = default)
     {
-        var user = await users.FindByEmailAsync(emailAddress);
-        if (user is null || !user.IsActive || !await StructureIsActiveAsync(user, ct))
+        foreach (var user in await users.AccountsWithEmailAsync(emailAddress, ct))
+            await SendPasswordResetToAsync(user, ct);
+    }
+
+    private async Task SendPasswordResetToAsync(AppUser user, CancellationToken ct)
+    {
+        if (!user.IsActive || !await StructureIsActiveAsync(user, ct))
             return;
         if (failures.IsBlocked($"reset:{user.Id}", ResetMailsPerAccount))
             return;
@@ -133,7 +154,7 @@ public sealed class AccountService(
         await db.SaveChangesAsync(ct);
         try
         {
-            await email.SendAsync(EmailTemplates.PasswordReset(user.Email!, user.DisplayName, link), ct);
+            await email.SendAsync(EmailTemplates.PasswordReset(user.Email!, user.DisplayName, await StructureNameAsync(user, ct), link), ct);
         }
         catch (Exception ex)
         {
@@ -215,13 +236,17 @@ public sealed class AccountService(
     /// <summary>Sends the set-password link to a new account (structure admin or staff).</summary>
     public async Task SendInvitationAsync(AppUser user, CancellationToken ct = default)
     {
-        var structureName = user.TenantId is { } tenantId
-            ? await db.Structures.Where(s => s.Id == tenantId).Select(s => s.Name).SingleAsync(ct)
-            : "Centres Connectés";
+        var structureName = await StructureNameAsync(user, ct);
+        // Told to the owner only: the address already enters another structure with another password.
+        var hasOtherAccount = (await users.AccountsWithEmailAsync(user.Email!, ct)).Any(u => u.Id != user.Id);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = urls.Absolute(ResetLink(user.Id, token));
-        await email.SendAsync(EmailTemplates.Invitation(user.Email!, user.DisplayName, structureName, link), ct);
+        await email.SendAsync(EmailTemplates.Invitation(user.Email!, user.DisplayName, structureName, link, hasOtherAccount), ct);
     }
+
+    private async Task<string> StructureNameAsync(AppUser user, CancellationToken ct) => user.TenantId is { } tenantId
+        ? await db.Structures.Where(s => s.Id == tenantId).Select(s => s.Name).SingleAsync(ct)
+        : "Centres Connectés";
 
     public static string ResetLink(Guid userId, string token) =>
         $"/definir-mot-de-passe?u={userId}&t={Uri.EscapeDataString(token)}";

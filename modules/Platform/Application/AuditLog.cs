@@ -23,7 +23,7 @@ internal sealed class AuditLog(AppDbContext db, ICurrentUser user, ICurrentTenan
 
     /// <summary>For actions whose actor is not (yet) the signed-in user: sign-in, password reset.</summary>
     internal void RecordFor(AppUser actor, string action, string? details = null, Guid? impersonatorId = null, string? impersonatorName = null) =>
-        db.AuditEntries.Add(new AuditEntry(actor.TenantId, actor.Id, actor.UserName, impersonatorId, impersonatorName,
+        db.AuditEntries.Add(new AuditEntry(actor.TenantId, actor.Id, actor.ShownName, impersonatorId, impersonatorName,
             action, "Compte", actor.Id.ToString(), Truncate(details), clock.GetUtcNow().UtcDateTime));
 
     private static string? Truncate(string? details) => details is { Length: > 2000 } ? details[..2000] : details;

@@ -8,18 +8,22 @@ public static class EmailTemplates
 {
     public const string FundingNotice = "Ce projet est cofinancé par l'Union Européenne avec le FEDER";
 
-    public static EmailMessage Invitation(string to, string displayName, string structureName, string link) => Build(to,
+    public static EmailMessage Invitation(string to, string displayName, string structureName, string link, bool hasOtherAccount = false) => Build(to,
         $"Votre compte Centres Connectés – {structureName}",
         $"Bonjour {displayName},",
         $"Un compte a été créé pour vous sur Centres Connectés pour la structure « {structureName} ». " +
         $"Vous vous connecterez avec cette adresse e-mail : {to}. " +
+        (hasOtherAccount
+            ? "Cette adresse a déjà un compte dans une autre structure : choisissez ici un mot de passe différent, " +
+              "c'est lui qui vous fera entrer dans cette structure-ci. "
+            : "") +
         "Pour activer le compte, choisissez votre mot de passe en suivant ce lien (valable 3 jours) :",
         link, "Choisir mon mot de passe");
 
-    public static EmailMessage PasswordReset(string to, string displayName, string link) => Build(to,
+    public static EmailMessage PasswordReset(string to, string displayName, string structureName, string link) => Build(to,
         "Réinitialisation de votre mot de passe – Centres Connectés",
         $"Bonjour {displayName},",
-        "Une demande de réinitialisation du mot de passe de votre compte a été faite. Si elle vient de vous, " +
+        $"Une demande de réinitialisation du mot de passe de votre compte pour la structure « {structureName} » a été faite. Si elle vient de vous, " +
         "choisissez un nouveau mot de passe en suivant ce lien (valable 3 jours). Sinon, ignorez ce message : votre mot de passe ne change pas.",
         link, "Choisir un nouveau mot de passe");
 

@@ -89,7 +89,7 @@ public sealed class ImpersonationService(
         // admin sees who came in, there and nowhere else (test: The_super_admin_enters_a_structure_acts_as_its_admin_is_audited_and_comes_back)
         using (currentTenant.Change(target.TenantId))
         {
-            db.AuditEntries.Add(new AuditEntry(target.TenantId, target.Id, target.UserName, impersonatorId, impersonatorName,
+            db.AuditEntries.Add(new AuditEntry(target.TenantId, target.Id, target.ShownName, impersonatorId, impersonatorName,
                 "Intervention pour un compte", "Compte", target.Id.ToString(), target.DisplayName, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
         }

@@ -54,10 +54,13 @@ public sealed class StaffService(
         var email = Fields.Email(command.Email);
         var name = Fields.Required(command.DisplayName, "Nom", 200);
         var role = ValidRole(command.Role);
-        if (await users.FindByEmailAsync(email) is not null)
-            throw new BusinessException("Un compte existe déjà avec cette adresse e-mail.");
+        // Unique within the structure only (ADR 0020): an address with an account in another structure is
+        // invited like a new one, so the answer tells this structure's admin nothing about the others.
+        if ((await users.AccountsWithEmailAsync(email, ct)).Any(u => u.TenantId == tenantId))
+            throw new BusinessException("Un compte existe déjà avec cette adresse e-mail dans votre structure.");
 
-        var user = new AppUser { UserName = email, Email = email, DisplayName = name, TenantId = tenantId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        var user = new AppUser { DisplayName = name, TenantId = tenantId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        await users.NameAfterEmailAsync(user, email);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             IdentityResults.ThrowIfFailed(await users.CreateAsync(user));

@@ -56,7 +56,8 @@ public sealed class StructureService(
         var adminName = Fields.Required(command.AdminName, "Nom de l'administrateur", 200);
         var contactEmail = Fields.OptionalEmail(command.ContactEmail, "E-mail de contact");
         var contactPhone = Fields.Optional(command.ContactPhone, "Téléphone de contact", 32);
-        if (await users.FindByEmailAsync(adminEmail) is not null)
+        // Any structure's account: only the super-admin creates structures, and sees them all anyway.
+        if ((await users.AccountsWithEmailAsync(adminEmail, ct)).Count > 0)
             throw new BusinessException("Un compte existe déjà avec cette adresse e-mail : choisissez-en une autre pour l'administrateur.");
         if (await db.Structures.AnyAsync(s => s.Name == name, ct))
             throw new BusinessException($"Une structure s'appelle déjà « {name} ».");

@@ -1,8 +1,35 @@
 using System.Reflection;
+using CentresConnectes.Platform.Application;
 using CentresConnectes.Platform.Domain;
 using Microsoft.AspNetCore.Identity;
 
 namespace CentresConnectes.Platform.Infrastructure;
+
+/// <summary>
+/// The password tells which structure an address with several accounts signs into (ADR 0020), so an
+/// account may not take a password another account of the same address already accepts. Only the
+/// account's owner sets its password: the message tells an inviter nothing.
+/// </summary>
+internal sealed class PasswordOfAnotherAccountValidator : IPasswordValidator<AppUser>
+{
+    public async Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
+    {
+        if (password is null || user.Email is null)
+            return IdentityResult.Success;
+        foreach (var other in await manager.AccountsWithEmailAsync(user.Email))
+        {
+            if (other.Id != user.Id && other.PasswordHash is not null
+                && manager.PasswordHasher.VerifyHashedPassword(other, other.PasswordHash, password) != PasswordVerificationResult.Failed)
+                return IdentityResult.Failed(new IdentityError
+                {
+                    Code = "PasswordOfAnotherAccount",
+                    Description = "Ce mot de passe est déjà celui de votre compte dans une autre structure : choisissez-en un autre, " +
+                                  "c'est lui qui vous fera entrer dans cette structure-ci.",
+                });
+        }
+        return IdentityResult.Success;
+    }
+}
 
 /// <summary>Refuses the commonly used passwords (a list bundled with the application).</summary>
 internal sealed class CommonPasswordValidator : IPasswordValidator<AppUser>

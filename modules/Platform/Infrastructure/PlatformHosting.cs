@@ -141,8 +141,11 @@ public static class PlatformHosting
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
-                // The user name is the e-mail address, checked as one (Fields.Email): accented local parts
+                // An address is unique within a structure only (ADR 0020): StaffService checks it there,
+                // AccountsByEmail finds every account of an address.
+                o.User.RequireUniqueEmail = false;
+                // The user name is the e-mail address (else a technical name: AccountsByEmail.NameAfterEmailAsync),
+                // checked as one (Fields.Email): accented local parts
                 // (jérôme@…) are valid addresses, so Identity's ASCII character list does not apply.
                 o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
@@ -150,6 +153,7 @@ public static class PlatformHosting
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<PasswordOfAnotherAccountValidator>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
