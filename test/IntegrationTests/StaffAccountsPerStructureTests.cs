@@ -184,6 +184,21 @@ public abstract class StaffAccountsPerStructureTests(AppFactory app) : AppTest(a
         (await (await App.SignInAsync(shared, AppFactory.Password)).GetJsonAsync<MeDto>("/api/me")).StructureId.ShouldBe(a.Id);
         (await (await App.SignInAsync(shared, SecondPassword)).GetJsonAsync<MeDto>("/api/me")).StructureId.ShouldBe(b.Id);
     }
+
+    /// <summary>Two invitations of one address at the same instant pass the service's check together: the database keeps one.</summary>
+    [Fact]
+    public async Task An_address_has_at_most_one_account_per_structure_even_past_the_services_check()
+    {
+        var a = await App.CreateStructureAsync("Index A");
+        var b = await App.CreateStructureAsync("Index B");
+        var shared = await App.CreateStaffAsync(a.Id, Roles.Animateur);
+        await App.CreateStaffAsync(b.Id, Roles.Animateur, shared, SecondPassword); // another structure: allowed
+
+        // CreateStaffAsync goes straight to Identity, as the second of two racing invitations would.
+        var again = await Should.ThrowAsync<DbUpdateException>(() => App.CreateStaffAsync(a.Id, Roles.TravailleurSocial, shared, "Encore une autre phrase 12"));
+        CentresConnectes.Platform.Infrastructure.UniqueViolation.Is(again).ShouldBeTrue();
+        (await App.DbAsync(null, db => db.Users.CountAsync(u => u.Email == shared))).ShouldBe(2);
+    }
 }
 
 [Collection(Apps.SqliteMail)]

@@ -620,7 +620,8 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("TenantId");
+                    b.HasIndex("TenantId", "NormalizedEmail")
+                        .IsUnique();
 
                     b.ToTable("Plt_Users", (string)null);
                 });

@@ -610,7 +610,8 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("TenantId");
+                    b.HasIndex("TenantId", "NormalizedEmail")
+                        .IsUnique();
 
                     b.ToTable("Plt_Users", (string)null);
                 });

@@ -1,6 +1,7 @@
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Domain;
+using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,8 @@ public sealed class StaffService(
     public async Task<StaffAccount> GetAsync(Guid id, CancellationToken ct = default) =>
         (await ListAsync(ct)).SingleOrDefault(a => a.Id == id) ?? throw new EntityNotFoundException("Compte", id);
 
+    private const string AlreadyInStructure = "Un compte existe déjà avec cette adresse e-mail dans votre structure.";
+
     public async Task<(Guid Id, bool InvitationSent)> InviteAsync(InviteStaffCommand command, CancellationToken ct = default)
     {
         var tenantId = TenantId;
@@ -57,13 +60,21 @@ public sealed class StaffService(
         // Unique within the structure only (ADR 0020): an address with an account in another structure is
         // invited like a new one, so the answer tells this structure's admin nothing about the others.
         if ((await users.AccountsWithEmailAsync(email, ct)).Any(u => u.TenantId == tenantId))
-            throw new BusinessException("Un compte existe déjà avec cette adresse e-mail dans votre structure.");
+            throw new BusinessException(AlreadyInStructure);
 
         var user = new AppUser { DisplayName = name, TenantId = tenantId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
         await users.NameAfterEmailAsync(user, email);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            IdentityResults.ThrowIfFailed(await users.CreateAsync(user));
+            try
+            {
+                IdentityResults.ThrowIfFailed(await users.CreateAsync(user));
+            }
+            catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+            {
+                // Two invitations of one address at the same instant: the (structure, e-mail) index keeps one.
+                throw new BusinessException(AlreadyInStructure);
+            }
             IdentityResults.ThrowIfFailed(await users.AddToRoleAsync(user, role));
             audit.Record("Compte créé", "Compte", user.Id.ToString(), $"{name} ({Roles.DisplayName(role)})");
             await db.SaveChangesAsync(ct);

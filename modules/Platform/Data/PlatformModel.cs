@@ -15,7 +15,9 @@ internal static class PlatformModel
         {
             e.ToTable("Plt_Users");
             e.Property(u => u.DisplayName).HasMaxLength(200);
-            e.HasIndex(u => u.TenantId);
+            // An address is unique within a structure (ADR 0020), not across them; the index also serves
+            // the structure's own account lists (it starts with TenantId).
+            e.HasIndex(u => new { u.TenantId, u.NormalizedEmail }).IsUnique();
         });
         b.Entity<AppRole>().ToTable("Plt_Roles");
         b.Entity<IdentityUserRole<Guid>>().ToTable("Plt_UserRoles");
