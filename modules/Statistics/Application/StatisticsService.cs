@@ -286,7 +286,10 @@ public sealed partial class StatisticsService(
         // the figures are per (sexe, ville, statut, QF, bracket, under 6). Every per-person and
         // per-presence figure is a sum over that cube; before, each of them re-read the presences.
         var present = PresentWithCounts(persons, presences);
-        var cells = await present.GroupBy(CellKeyOf(ranges, disjoint, sixth))
+        // The RSA households as an uncorrelated IN (non-null ids): one hashed set per query, probed only
+        // for the children (CASE), so the RSA children are a column of the cube, not a pass of their own.
+        var rsaHouseholdIds = rsaHouseholds.Where(h => h != null).Select(h => h!.Value);
+        var cells = await present.GroupBy(CellKeyOf(ranges, disjoint, sixth, codes.Children, rsaHouseholdIds))
             .Select(g => new
             {
                 g.Key.SexeId,
@@ -295,6 +298,7 @@ public sealed partial class StatisticsService(
                 g.Key.QuotientFamilialId,
                 g.Key.Bracket,
                 g.Key.Under6,
+                g.Key.RsaChild,
                 Persons = g.Count(),
                 Presences = g.Sum(r => r.Presences),
             }).ToListAsync(ct);
@@ -315,7 +319,7 @@ public sealed partial class StatisticsService(
 
         counts.Registrations = await persons.CountAsync(x => x.RegisteredOn >= from && x.RegisteredOn <= to, ct);
         counts.Families = await presences.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().CountAsync(ct);
-        counts.RsaChildren = await present.CountAsync(r => codes.Children.Contains(r.StatutId) && rsaHouseholds.Contains(r.HouseholdId), ct);
+        counts.RsaChildren = cells.Where(c => c.RsaChild).Sum(c => c.Persons);
 
         if (disjoint)
         {
@@ -351,7 +355,8 @@ public sealed partial class StatisticsService(
             });
 
     /// <summary>The cube's key; the bracket's index only when brackets are disjoint (else one query per bracket).</summary>
-    private static Expression<Func<PresentRow, CellKey>> CellKeyOf(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges, bool disjoint, DateOnly sixth)
+    private static Expression<Func<PresentRow, CellKey>> CellKeyOf(IReadOnlyList<(DateOnly Latest, DateOnly After)> ranges, bool disjoint, DateOnly sixth,
+        List<Guid?> children, IQueryable<Guid> rsaHouseholdIds)
     {
         Expression<Func<PresentRow, CellKey>> plain = r => new CellKey
         {
@@ -360,6 +365,7 @@ public sealed partial class StatisticsService(
             StatutId = r.StatutId,
             QuotientFamilialId = r.QuotientFamilialId,
             Under6 = r.DateOfBirth > sixth,
+            RsaChild = children.Contains(r.StatutId) ? r.HouseholdId != null && rsaHouseholdIds.Contains(r.HouseholdId.Value) : false,
         };
         return disjoint ? WithBracket(plain, ranges) : plain;
     }
@@ -401,6 +407,8 @@ public sealed partial class StatisticsService(
         public Guid? StatutId { get; init; }
         public Guid? QuotientFamilialId { get; init; }
         public bool Under6 { get; init; }
+        /// <summary>A child (statut) whose family has a non-child member with the RSA.</summary>
+        public bool RsaChild { get; init; }
         public int Bracket { get; init; }
     }
 
