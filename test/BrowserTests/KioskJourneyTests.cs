@@ -128,6 +128,10 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
         await ShouldBeAccessibleAsync(phone, "family sheet on a phone");
         await phone.GotoAsync("/ludotheque/borne/identifiants-oublies");
         await ShouldBeAccessibleAsync(phone, "forgotten identifiants");
+        // The browser's fake camera plays a card's QR code (for the scanning tests): here it would be read
+        // and sent while axe runs, navigating under it. This phone has no camera, so the page offers the
+        // card reader's field alone — what is checked.
+        await phone.AddInitScriptAsync("navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('pas de caméra', 'NotAllowedError'));");
         await phone.GotoAsync("/ludotheque/borne/carte");
         await ShouldBeAccessibleAsync(phone, "card scanner");
     }

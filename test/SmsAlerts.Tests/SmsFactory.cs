@@ -91,9 +91,11 @@ public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmt
     /// <summary>One dispatcher run until nothing is due (host level, as the recurring job).</summary>
     public Task<int> DispatchAsync() => InScopeAsync(null, sp => sp.GetRequiredService<DeliveryDispatcher>().RunUntilIdleAsync(TimeSpan.FromSeconds(60)));
 
-    private static int _phone = Random.Shared.Next(10_000_000, 80_000_000);
+    // 06 10 … to 06 29 …: metropolitan mobiles only. The range used to reach 06 39 (Mayotte, stored as
+    // +262 639…, issue 10), and a run whose random start fell there had every SMS test fail at once.
+    private static int _phone = Random.Shared.Next(10_000_000, 29_000_000);
 
-    /// <summary>A mobile number no other test uses ("06 xx xx xx xx").</summary>
+    /// <summary>A metropolitan mobile number no other test uses ("06 1x/2x xx xx xx").</summary>
     public static string NewMobile()
     {
         var n = Interlocked.Increment(ref _phone);
