@@ -111,7 +111,6 @@ public static class PersonFields
 
     public static PersonField Get(string key) => All.Single(f => f.Key == key);
 
-    /// <summary>The register export's columns, in order; the social fields only with their permission.</summary>
     /// <summary>The register export's columns, without the social fields and the notes for those who may not see them.</summary>
     public static IReadOnlyList<string> ExportedLabels(bool socialData, bool notes = true) =>
         All.Where(f => f.Exported && (socialData || !IsSocial(f)) && (notes || f.Key != nameof(Person.Notes))).Select(f => f.Column ?? f.Label).ToList();

@@ -141,8 +141,8 @@ public static class PlatformHosting
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                // An address is unique within a structure only (ADR 0020): StaffService checks it there,
-                // AccountsByEmail finds every account of an address.
+                // An address is unique within a structure only (ADR 0020): the (TenantId, NormalizedEmail)
+                // index holds it, AccountsByEmail finds every account of an address.
                 o.User.RequireUniqueEmail = false;
                 // The user name is the e-mail address (else a technical name: AccountsByEmail.NameAfterEmailAsync),
                 // checked as one (Fields.Email): accented local parts

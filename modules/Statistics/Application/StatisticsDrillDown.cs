@@ -53,7 +53,7 @@ public sealed partial class StatisticsService
             case FigureKeys.Boys: selection = p.Present.Where(x => codes.Hommes.Contains(x.SexeId)); title = FigureDefinitions.Label(figure); break;
             case FigureKeys.Girls: selection = p.Present.Where(x => codes.Femmes.Contains(x.SexeId)); title = FigureDefinitions.Label(figure); break;
             case FigureKeys.GrandParents: selection = p.Present.Where(x => codes.GrandParents.Contains(x.StatutId)); title = FigureDefinitions.Label(figure); break;
-            case FigureKeys.RsaChildren: selection = p.PresentChildren.Where(x => p.RsaHouseholds.Contains(x.HouseholdId)); title = FigureDefinitions.Label(figure); break;
+            case FigureKeys.RsaChildren: selection = p.PresentChildren.Where(x => x.HouseholdId != null && p.RsaHouseholds.Contains(x.HouseholdId.Value)); title = FigureDefinitions.Label(figure); break;
             case FigureKeys.Under6: selection = p.PresentChildren.Where(x => x.DateOfBirth > sixth); title = FigureDefinitions.Label(figure); break;
             case FigureKeys.Over6: selection = p.PresentChildren.Where(x => x.DateOfBirth <= sixth); title = FigureDefinitions.Label(figure); break;
             case FigureKeys.ByVille or FigureKeys.ByStatut or FigureKeys.ByQuotient:

@@ -216,7 +216,7 @@ public sealed partial class StatisticsService(
         IQueryable<PresenceRow> Presences,
         IQueryable<PersonFacts> Present,
         IQueryable<PersonFacts> PresentChildren,
-        IQueryable<Guid?> RsaHouseholds,
+        IQueryable<Guid> RsaHouseholds,
         DateOnly Sixth);
 
     private Population Build(DateOnly from, DateOnly to, DateOnly ageDate, Criteria criteria)
@@ -236,9 +236,10 @@ public sealed partial class StatisticsService(
         var present = persons.Where(x => presentIds.Contains(x.Id));
         // RSA: another, non-child member of the household (present or not, criteria or not) has minima = RSA.
         var children = criteria.Codes.Children;
+        // Non-null ids: « household IN (…) » is then uncorrelated — hashed (PostgreSQL) or built (SQLite) once per query.
         var rsaHouseholds = members.Persons
             .Where(x => x.HouseholdId != null && criteria.Codes.Rsa.Contains(x.MinimaSociauxId) && !children.Contains(x.StatutId))
-            .Select(x => x.HouseholdId);
+            .Select(x => x.HouseholdId!.Value);
         var presentChildren = present.Where(x => children.Contains(x.StatutId));
         // Age on the calculation date: « aged 6 or more » ⇔ born on or before that date six years earlier.
         return new Population(persons, presences, present, presentChildren, rsaHouseholds, ageDate.AddYears(-6));
@@ -283,13 +284,12 @@ public sealed partial class StatisticsService(
 
         // Who was present, and how often, is read once from the period's presences (GROUP BY person),
         // joined to the persons, and counted into a small cube — one row per combination of the values
-        // the figures are per (sexe, ville, statut, QF, bracket, under 6). Every per-person and
+        // the figures are per (sexe, ville, statut, QF, bracket, under 6, RSA child). Every per-person and
         // per-presence figure is a sum over that cube; before, each of them re-read the presences.
         var present = PresentWithCounts(persons, presences);
-        // The RSA households as an uncorrelated IN (non-null ids): one hashed set per query, probed only
-        // for the children (CASE), so the RSA children are a column of the cube, not a pass of their own.
-        var rsaHouseholdIds = rsaHouseholds.Where(h => h != null).Select(h => h!.Value);
-        var cells = await present.GroupBy(CellKeyOf(ranges, disjoint, sixth, codes.Children, rsaHouseholdIds))
+        // The RSA households are probed for the children only (CASE): the RSA children are a column of the
+        // cube, not a pass of their own over the presences.
+        var cells = await present.GroupBy(CellKeyOf(ranges, disjoint, sixth, codes.Children, rsaHouseholds))
             .Select(g => new
             {
                 g.Key.SexeId,
