@@ -133,7 +133,13 @@ internal sealed class BenchApp : IAsyncDisposable
         if (_served)
             await App.StopAsync();
         await App.DisposeAsync();
-        if (_postgresDatabase is not null)
+        var keep = Environment.GetEnvironmentVariable("CC_BENCH_KEEP") is not null;
+        if (_postgresDatabase is not null && keep)
+        {
+            // Kept for a look at the plans (psql, EXPLAIN ANALYZE); dropped by hand.
+            Console.WriteLine($"  kept PostgreSQL database {_postgresDatabase}");
+        }
+        else if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("CC_TEST_POSTGRES"));
@@ -145,7 +151,7 @@ internal sealed class BenchApp : IAsyncDisposable
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
-        if (Environment.GetEnvironmentVariable("CC_BENCH_KEEP") is null)
+        if (!keep)
         {
             try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
         }

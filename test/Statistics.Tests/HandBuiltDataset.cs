@@ -16,7 +16,7 @@ namespace CentresConnectes.Statistics.Tests;
 /// A small ludothèque written out by hand; the expected figures in <see cref="StatisticsFigureTests"/>
 /// are counted from this description, not by the code under test.
 ///
-/// Period: March 2025 (previous period of the same length: 29/01/2025 – 28/02/2025).
+/// Period: March 2025 (previous period, the month before: 01/02/2025 – 28/02/2025).
 /// Slots: 05/03 09:30–12:00 and 14:00–18:00 (a day with two slots: 6 h 30);
 ///        12/03 10:00–14:00 (across noon) and 13:00–15:00 (overlapping: 5 h, not 6 h);
 ///        10/02 14:00–18:00 (previous period).

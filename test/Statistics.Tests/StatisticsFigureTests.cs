@@ -41,7 +41,7 @@ public abstract class StatisticsFigureTests(StatisticsApp app)
     public async Task Every_figure_of_the_period_and_of_the_previous_one_is_the_hand_counted_one()
     {
         var (_, report) = await ComputeAsync();
-        report.PreviousFrom.ShouldBe(D("2025-01-29"));
+        report.PreviousFrom.ShouldBe(D("2025-02-01"));
         report.PreviousTo.ShouldBe(D("2025-02-28"));
         report.AgeDate.ShouldBe(D("2025-03-31"));
         report.Criteria.ShouldBe(["Aucun critère : toutes les personnes"]);

@@ -17,7 +17,7 @@ public abstract class StatisticsWebTests(StatisticsApp app)
         using var admin = await app.SignInAsync(data.Structure.AdminEmail);
         var html = await admin.GetTextAsync("/statistiques?Du=2025-03-01&Au=2025-03-31&Mini=0&Maxi=2&Mini=3&Maxi=5&Mini=6&Maxi=11&Mini=18&Maxi=120");
         html.ShouldContain("Du 01/03/2025 au 31/03/2025");
-        html.ShouldContain("Période précédente (même durée) : du 29/01/2025 au 28/02/2025");
+        html.ShouldContain("Période précédente (même durée) : du 01/02/2025 au 28/02/2025");
         html.ShouldContain("Critères : Aucun critère : toutes les personnes");
         html.ShouldContain(FigureDefinitions.Definition(FigureKeys.OpenHours));
         html.ShouldContain("11,5");
@@ -60,7 +60,7 @@ public abstract class StatisticsWebTests(StatisticsApp app)
         var text = string.Join(" ", pages);
         pages.ShouldAllBe(p => p.Contains("Ce projet est cofinancé par l'Union Européenne avec le FEDER"));
         text.ShouldContain(data.Structure.Name);
-        text.ShouldContain("Période du 01/03/2025 au 31/03/2025 (période précédente : du 29/01/2025 au 28/02/2025)");
+        text.ShouldContain("Période du 01/03/2025 au 31/03/2025 (période précédente : du 01/02/2025 au 28/02/2025)");
         text.ShouldContain("Critères : Aucun critère : toutes les personnes");
         text.ShouldContain("Nombre d'heures d'ouverture 11,5 4 +7,5");
         text.ShouldContain("Lille 3 5 1 1");

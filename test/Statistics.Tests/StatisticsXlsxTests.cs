@@ -38,7 +38,7 @@ public abstract class StatisticsXlsxTests(StatisticsApp app)
 
         var period = Sheet(file, "Période");
         Row(period, "Élément", "Période")["Valeur"].ShouldBe("du 01/03/2025 au 31/03/2025");
-        Row(period, "Élément", "Période précédente")["Valeur"].ShouldBe("du 29/01/2025 au 28/02/2025");
+        Row(period, "Élément", "Période précédente")["Valeur"].ShouldBe("du 01/02/2025 au 28/02/2025");
         Row(period, "Élément", "Critères")["Valeur"].ShouldBe("Aucun critère : toutes les personnes");
 
         var figures = Sheet(file, "Fréquentation");

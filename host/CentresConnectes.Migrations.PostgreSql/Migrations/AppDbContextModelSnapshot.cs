@@ -164,7 +164,37 @@ namespace CentresConnectes.Migrations.PostgreSql.Migrations
                         .IsUnique()
                         .HasDatabaseName("UX_Ludo_Presences_SlotPerson");
 
-                    b.ToTable("Ludo_Presences", (string)null);
+                    b.ToTable("Ludo_Presences", null, t =>
+                        {
+                            t.HasTrigger("Ludo_Presences_TallyDelete");
+
+                            t.HasTrigger("Ludo_Presences_TallyInsert");
+                        });
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.PresenceTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Span", "Start", "PersonId", "HouseholdId");
+
+                    b.ToTable("Ludo_PresenceTallies", (string)null);
                 });
 
             modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Slot", b =>

@@ -159,7 +159,37 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("UX_Ludo_Presences_SlotPerson");
 
-                    b.ToTable("Ludo_Presences", (string)null);
+                    b.ToTable("Ludo_Presences", null, t =>
+                        {
+                            t.HasTrigger("Ludo_Presences_TallyDelete");
+
+                            t.HasTrigger("Ludo_Presences_TallyInsert");
+                        });
+                });
+
+            modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.PresenceTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Span", "Start", "PersonId", "HouseholdId");
+
+                    b.ToTable("Ludo_PresenceTallies", (string)null);
                 });
 
             modelBuilder.Entity("CentresConnectes.Ludotheque.Domain.Slot", b =>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Ludotheque.Application;
 
-/// <summary>The ludothèque's projections for statistics (the context's tenant filter applies to both tables).</summary>
+/// <summary>The ludothèque's projections for statistics (the context's tenant filter applies to every table).</summary>
 internal sealed class LudothequeStatisticsQuery(AppDbContext db) : ILudothequeStatisticsQuery
 {
     public IQueryable<SlotFacts> Slots => db.Set<Slot>().AsNoTracking().Select(s => new SlotFacts
@@ -25,4 +25,55 @@ internal sealed class LudothequeStatisticsQuery(AppDbContext db) : ILudothequeSt
             PersonId = p.PersonId,
             HouseholdId = p.HouseholdId,
         });
+
+    public IQueryable<PresenceCountFacts> PresenceCounts(DateOnly from, DateOnly to, bool monthly = false)
+    {
+        var split = PeriodSplit.Of(from, to, monthly);
+        var (years, months) = (split.Years, split.Months);
+        var tallies = db.Set<PresenceTally>().AsNoTracking()
+            .Where(t => (t.Span == TallySpan.Year && years.Contains(t.Start)) || (t.Span == TallySpan.Month && months.Contains(t.Start)))
+            .Select(t => new PresenceCountFacts
+            {
+                PersonId = t.PersonId,
+                HouseholdId = t.HouseholdId == PresenceTally.NoHousehold ? null : t.HouseholdId,
+                Date = t.Start,
+                Count = t.Count,
+            });
+        // At most two runs of days: before the first whole month, after the last one.
+        var (headFrom, headTo) = split.Days.Count > 0 ? split.Days[0] : (DateOnly.MaxValue, DateOnly.MinValue);
+        var (tailFrom, tailTo) = split.Days.Count > 1 ? split.Days[1] : (DateOnly.MaxValue, DateOnly.MinValue);
+        var days = Presences.Where(p => (p.Date >= headFrom && p.Date <= headTo) || (p.Date >= tailFrom && p.Date <= tailTo))
+            .Select(p => new PresenceCountFacts { PersonId = p.PersonId, HouseholdId = p.HouseholdId, Date = p.Date, Count = 1 });
+        return tallies.Concat(days);
+    }
+}
+
+/// <summary>A period as whole calendar years, whole months outside them, and the runs of days left (at most two).</summary>
+internal sealed record PeriodSplit(List<DateOnly> Years, List<DateOnly> Months, List<(DateOnly From, DateOnly To)> Days)
+{
+    public static PeriodSplit Of(DateOnly from, DateOnly to, bool monthly)
+    {
+        var split = new PeriodSplit([], [], []);
+        for (var day = from; day <= to;)
+        {
+            if (!monthly && day is { Month: 1, Day: 1 } && day.AddYears(1).AddDays(-1) <= to)
+            {
+                split.Years.Add(day);
+                day = day.AddYears(1);
+            }
+            else if (day.Day == 1 && day.AddMonths(1).AddDays(-1) <= to)
+            {
+                split.Months.Add(day);
+                day = day.AddMonths(1);
+            }
+            else
+            {
+                var monthEnd = new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
+                var end = monthEnd < to ? monthEnd : to;
+                split.Days.Add((day, end));
+                day = end.AddDays(1);
+            }
+        }
+        return split;
+    }
 }

@@ -104,8 +104,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, ID
         var entity = builder.Entity<TEntity>();
         entity.HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
         // Every filtered query starts with TenantId: an index must lead with it. A module's composite
-        // index starting with TenantId already serves (a second, single-column one only slows writes).
-        var served = entity.Metadata.GetIndexes().Any(i => i.Properties[0].Name == nameof(IMultiTenant.TenantId));
+        // index (or key) starting with TenantId already serves (a second, single-column one only slows writes).
+        var served = entity.Metadata.GetIndexes().Select(i => i.Properties).Append(entity.Metadata.FindPrimaryKey()?.Properties ?? [])
+            .Any(columns => columns.Count > 0 && columns[0].Name == nameof(IMultiTenant.TenantId));
         if (!served)
             entity.HasIndex(e => e.TenantId);
     }

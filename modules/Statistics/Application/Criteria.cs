@@ -58,6 +58,9 @@ internal sealed class Criteria
         ], ReferenceGroups.From(items));
     }
 
+    /// <summary>Whether any criterion narrows the population (else every person of the structure counts).</summary>
+    public bool Narrows => chosen.Any(c => c.Ids.Count > 0);
+
     public IQueryable<PersonFacts> Apply(IQueryable<PersonFacts> persons)
     {
         foreach (var (kind, ids) in chosen.Where(c => c.Ids.Count > 0))

@@ -126,7 +126,7 @@ public sealed partial class StatisticsService
         var presences = p.Presences;
         var counted = await selection.Select(x => new
         {
-            x.Id, x.VilleId, x.StatutId, x.MinimaSociauxId, x.QuotientFamilialId, Presences = presences.Count(r => r.PersonId == x.Id),
+            x.Id, x.VilleId, x.StatutId, x.MinimaSociauxId, x.QuotientFamilialId, Presences = presences.Where(r => r.PersonId == x.Id).Sum(r => r.Count),
         }).ToListAsync(ct);
         var names = (await directory.GetPersonsAsync([.. counted.Select(c => c.Id)], ct)).ToDictionary(n => n.Id);
         var labels = items.ToDictionary(i => i.Id, i => i.Label);

@@ -33,11 +33,9 @@ public sealed partial class StatisticsService(
         var brackets = await BracketsAsync(query, ct);
         var ageDate = query.AgeDate ?? to;
 
-        var length = to.DayNumber - from.DayNumber + 1;
-        var previousTo = from.AddDays(-1);
-        var previousFrom = previousTo.AddDays(-(length - 1));
+        var (previousFrom, previousTo, previousAgeDate) = Previous(from, to, ageDate);
         var current = await CountAsync(from, to, ageDate, criteria, brackets, ct);
-        var previous = await CountAsync(previousFrom, previousTo, ageDate.AddDays(-length), criteria, brackets, ct);
+        var previous = await CountAsync(previousFrom, previousTo, previousAgeDate, criteria, brackets, ct);
 
         Figure F(string key, Func<Counts, decimal> value) =>
             new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value(current), value(previous));
@@ -76,18 +74,21 @@ public sealed partial class StatisticsService(
             ByList(FigureKeys.ByQuotient, ReferenceListKind.QuotientFamilial, c => c.ByQuotient),
             new(FigureKeys.ByAge, FigureDefinitions.Label(FigureKeys.ByAge), FigureDefinitions.Definition(FigureKeys.ByAge), bracketLines),
         };
-        var (register, registerBreakdowns) = await RegisterAsync(to, previousTo, ageDate, ageDate.AddDays(-length), criteria, brackets, items, ct);
+        var (register, registerBreakdowns) = await RegisterAsync(to, previousTo, ageDate, previousAgeDate, criteria, brackets, items, ct);
         var months = await MonthsAsync(from, to, criteria, ct);
         return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns, months,
             register, registerBreakdowns, await SmsAsync(from, to, previousFrom, previousTo, ct));
     }
 
-    /// <summary>Presences per calendar month: counted per day in SQL (at most a few hundred rows), summed per month here.</summary>
+    /// <summary>Presences per calendar month: counted per month or day in SQL (at most a few dozen rows), summed per month here.</summary>
     private async Task<IReadOnlyList<MonthPresences>> MonthsAsync(DateOnly from, DateOnly to, Criteria criteria, CancellationToken ct)
     {
-        var perDay = await ludotheque.Presences.Where(p => p.Date >= from && p.Date <= to)
-            .Join(criteria.Apply(members.Persons), p => p.PersonId, x => x.Id, (p, x) => p.Date)
-            .GroupBy(d => d).Select(g => new { Date = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Monthly counts: every row is in one month (a whole month's tally, or the presences of one day).
+        // Without criteria every presence counts: no join to the persons (a presence's person is always there).
+        var counts = ludotheque.PresenceCounts(from, to, monthly: true);
+        if (criteria.Narrows)
+            counts = counts.Join(criteria.Apply(members.Persons), p => p.PersonId, x => x.Id, (p, x) => p);
+        var perDay = await counts.GroupBy(p => p.Date).Select(g => new { Date = g.Key, Count = g.Sum(p => p.Count) }).ToListAsync(ct);
         var months = new List<MonthPresences>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
             months.Add(new MonthPresences(month.Year, month.Month, perDay.Where(d => d.Date.Year == month.Year && d.Date.Month == month.Month).Sum(d => d.Count)));
@@ -186,6 +187,22 @@ public sealed partial class StatisticsService(
 
     public static string BracketLabel(AgeBracketInput b) => b.MaxAge >= 120 ? $"{b.MinAge} ans et plus" : $"{b.MinAge} à {b.MaxAge} ans";
 
+    /// <summary>
+    /// The period just before, of the same length: as many whole calendar months when the period is
+    /// whole months (2025 → 2024, March → February: what a funder compares), else as many days. The
+    /// age is calculated as far back.
+    /// </summary>
+    public static (DateOnly From, DateOnly To, DateOnly AgeDate) Previous(DateOnly from, DateOnly to, DateOnly ageDate)
+    {
+        if (from.Day == 1 && to.AddDays(1).Day == 1)
+        {
+            var months = (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
+            return (from.AddMonths(-months), from.AddDays(-1), ageDate.AddMonths(-months));
+        }
+        var length = to.DayNumber - from.DayNumber + 1;
+        return (from.AddDays(-length), from.AddDays(-1), ageDate.AddDays(-length));
+    }
+
     public static (DateOnly From, DateOnly To) Period(StatisticsQuery query)
     {
         if (query.From is not { } from || query.To is not { } to)
@@ -222,10 +239,12 @@ public sealed partial class StatisticsService(
     private Population Build(DateOnly from, DateOnly to, DateOnly ageDate, Criteria criteria)
     {
         var persons = criteria.Apply(members.Persons);
-        var presences = ludotheque.Presences.Where(p => p.Date >= from && p.Date <= to)
+        // The period's presences counted (per person and household, from the ludothèque's tallies).
+        var presences = ludotheque.PresenceCounts(from, to)
             .Join(persons, p => p.PersonId, x => x.Id, (p, x) => new PresenceRow
             {
                 PersonId = p.PersonId,
+                Count = p.Count,
                 HouseholdId = p.HouseholdId ?? x.HouseholdId,
                 VilleId = x.VilleId,
                 StatutId = x.StatutId,
@@ -282,7 +301,8 @@ public sealed partial class StatisticsService(
         var ranges = Ranges(brackets, ageDate);
         var disjoint = !Overlap(ranges);
 
-        // Who was present, and how often, is read once from the period's presences (GROUP BY person),
+        // Who was present, and how often, is read once from the period's presence counts (GROUP BY person: a
+        // whole year is one tally a person, ADR 0021),
         // joined to the persons, and counted into a small cube — one row per combination of the values
         // the figures are per (sexe, ville, statut, QF, bracket, under 6, RSA child). Every per-person and
         // per-presence figure is a sum over that cube; before, each of them re-read the presences.
@@ -342,7 +362,7 @@ public sealed partial class StatisticsService(
 
     /// <summary>Each present person once, with their number of presences in the selection.</summary>
     private static IQueryable<PresentRow> PresentWithCounts(IQueryable<PersonFacts> persons, IQueryable<PresenceRow> presences) =>
-        presences.GroupBy(p => p.PersonId).Select(g => new { PersonId = g.Key, Count = g.Count() })
+        presences.GroupBy(p => p.PersonId).Select(g => new { PersonId = g.Key, Count = g.Sum(p => p.Count) })
             .Join(persons, c => c.PersonId, x => x.Id, (c, x) => new PresentRow
             {
                 HouseholdId = x.HouseholdId,
@@ -412,10 +432,11 @@ public sealed partial class StatisticsService(
         public int Bracket { get; init; }
     }
 
-    /// <summary>A presence with the facts of its person (a class, not an anonymous type, so the age filters can be built for it).</summary>
+    /// <summary>Some presences of a person (<see cref="Count"/> of them) with the facts of that person (a class, not an anonymous type, so the age filters can be built for it).</summary>
     private sealed class PresenceRow
     {
         public Guid PersonId { get; init; }
+        public int Count { get; init; }
         public Guid? HouseholdId { get; init; }
         public Guid? VilleId { get; init; }
         public Guid? StatutId { get; init; }
