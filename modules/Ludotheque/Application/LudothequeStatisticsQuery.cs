@@ -30,7 +30,7 @@ internal sealed class LudothequeStatisticsQuery(AppDbContext db) : ILudothequeSt
     {
         var split = PeriodSplit.Of(from, to, monthly);
         var (years, months) = (split.Years, split.Months);
-        var tallies = db.Set<PresenceTally>().AsNoTracking()
+        IQueryable<PresenceCountFacts> tallies = db.Set<PresenceTally>().AsNoTracking()
             .Where(t => (t.Span == TallySpan.Year && years.Contains(t.Start)) || (t.Span == TallySpan.Month && months.Contains(t.Start)))
             .Select(t => new PresenceCountFacts
             {
@@ -39,12 +39,12 @@ internal sealed class LudothequeStatisticsQuery(AppDbContext db) : ILudothequeSt
                 Date = t.Start,
                 Count = t.Count,
             });
-        // At most two runs of days: before the first whole month, after the last one.
-        var (headFrom, headTo) = split.Days.Count > 0 ? split.Days[0] : (DateOnly.MaxValue, DateOnly.MinValue);
-        var (tailFrom, tailTo) = split.Days.Count > 1 ? split.Days[1] : (DateOnly.MaxValue, DateOnly.MinValue);
-        var days = Presences.Where(p => (p.Date >= headFrom && p.Date <= headTo) || (p.Date >= tailFrom && p.Date <= tailTo))
-            .Select(p => new PresenceCountFacts { PersonId = p.PersonId, HouseholdId = p.HouseholdId, Date = p.Date, Count = 1 });
-        return tallies.Concat(days);
+        // At most two runs of days (before the first whole month, after the last one), each its own UNION ALL.
+        var counts = tallies;
+        foreach (var (first, last) in split.Days)
+            counts = counts.Concat(Presences.Where(p => p.Date >= first && p.Date <= last)
+                .Select(p => new PresenceCountFacts { PersonId = p.PersonId, HouseholdId = p.HouseholdId, Date = p.Date, Count = 1 }));
+        return counts;
     }
 }
 
