@@ -31,6 +31,9 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    /// <summary>The kept PostgreSQL database this run works on again (CC_BENCH_REUSE), if any.</summary>
+    public static string? Reused => Environment.GetEnvironmentVariable("CC_BENCH_REUSE") is { Length: > 0 } name ? name : null;
+
     private bool _served;
 
     public static async Task<BenchApp> StartAsync(DatabaseProvider provider, TimeProvider? clock = null)
@@ -43,7 +46,9 @@ internal sealed class BenchApp : IAsyncDisposable
         {
             var server = Environment.GetEnvironmentVariable("CC_TEST_POSTGRES")
                 ?? throw new InvalidOperationException("CC_TEST_POSTGRES is not set: run etc/scripts/bench.sh, which starts PostgreSQL.");
-            database = "cc_bench_" + Guid.NewGuid().ToString("N")[..12];
+            // CC_BENCH_REUSE names a database kept by an earlier run (CC_BENCH_KEEP): a scenario that
+            // supports it skips its seeding, to time a change again in minutes instead of a quarter of an hour.
+            database = Reused ?? "cc_bench_" + Guid.NewGuid().ToString("N")[..12];
             connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         }
         else
@@ -133,7 +138,7 @@ internal sealed class BenchApp : IAsyncDisposable
         if (_served)
             await App.StopAsync();
         await App.DisposeAsync();
-        var keep = Environment.GetEnvironmentVariable("CC_BENCH_KEEP") is not null;
+        var keep = Environment.GetEnvironmentVariable("CC_BENCH_KEEP") is not null || Reused is not null;
         if (_postgresDatabase is not null && keep)
         {
             // Kept for a look at the plans (psql, EXPLAIN ANALYZE); dropped by hand.

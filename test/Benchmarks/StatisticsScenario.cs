@@ -41,10 +41,20 @@ internal static class StatisticsScenario
         {
             await using var bench = await BenchApp.StartAsync(provider);
             var watch = Stopwatch.StartNew();
-            var structure = await bench.CreateStructureAsync("Statistiques");
-            var criteria = await SeedAsync(bench, structure);
-            await SeedAsync(bench, await bench.CreateStructureAsync("Voisine"));
-            Console.WriteLine($"[{provider}] seeded 2 structures × ({Households:N0} households, {PersonsPerStructure:N0} persons, {Presences:N0} presences) in {watch.Elapsed.TotalSeconds:F0} s");
+            Guid structure;
+            if (BenchApp.Reused is { } reused && provider == DatabaseProvider.PostgreSql)
+            {
+                structure = await ReusedStructureAsync(bench);
+                Console.WriteLine($"[{provider}] reusing the data seeded in {reused}");
+            }
+            else
+            {
+                structure = await bench.CreateStructureAsync("Statistiques");
+                await SeedAsync(bench, structure);
+                await SeedAsync(bench, await bench.CreateStructureAsync("Voisine"));
+                Console.WriteLine($"[{provider}] seeded 2 structures × ({Households:N0} households, {PersonsPerStructure:N0} persons, {Presences:N0} presences) in {watch.Elapsed.TotalSeconds:F0} s");
+            }
+            var criteria = await CriteriaAsync(bench, structure);
             // What the nightly job (and PostgreSQL's autovacuum) does on a running server: the planner's
             // statistics. Without them SQLite reads every presence for a year's figures (72 s, not 1 s).
             watch.Restart();
@@ -98,7 +108,31 @@ internal static class StatisticsScenario
     }
 
     /// <summary>Sexe Femme, two villes, two statuts: the « 3 criteria » of the target.</summary>
-    private static async Task<Func<StatisticsQuery, StatisticsQuery>> SeedAsync(BenchApp bench, Guid structure)
+    private static async Task<Func<StatisticsQuery, StatisticsQuery>> CriteriaAsync(BenchApp bench, Guid structure)
+    {
+        var items = await bench.InStructureAsync(structure, sp => sp.GetRequiredService<IReferenceDataQuery>().ListAllAsync(includeInactive: false));
+        List<Guid> Of(ReferenceListKind kind) => [.. items.Where(i => i.Kind == kind).Select(i => i.Id)];
+        var (sexes, villes, statuts) = (Of(ReferenceListKind.Sexe), Of(ReferenceListKind.Ville), Of(ReferenceListKind.Statut));
+        return q =>
+        {
+            q.Sexes = [sexes[0]];
+            q.Villes = [villes[0], villes[1]];
+            q.Statuts = [statuts[0], statuts[1]];
+            return q;
+        };
+    }
+
+    /// <summary>The measured structure of a kept database (the first one seeded, « Statistiques … »).</summary>
+    private static async Task<Guid> ReusedStructureAsync(BenchApp bench)
+    {
+        var connectionString = bench.App.Services.GetRequiredService<CentresConnectes.Platform.Infrastructure.DatabaseSettings>().ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "Id" FROM "Plt_Structures" WHERE "Name" LIKE 'Statistiques %'""", connection);
+        return (Guid)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no « Statistiques » structure in the reused database"));
+    }
+
+    private static async Task SeedAsync(BenchApp bench, Guid structure)
     {
         var items = await bench.InStructureAsync(structure, sp => sp.GetRequiredService<IReferenceDataQuery>().ListAllAsync(includeInactive: false));
         List<Guid> Of(ReferenceListKind kind) => [.. items.Where(i => i.Kind == kind).Select(i => i.Id)];
@@ -166,13 +200,6 @@ internal static class StatisticsScenario
                 await db.Database.ExecuteSqlRawAsync("ANALYZE");
             return true;
         });
-        return q =>
-        {
-            q.Sexes = [sexes[0]];
-            q.Villes = [villes[0], villes[1]];
-            q.Statuts = [statuts[0], statuts[1]];
-            return q;
-        };
     }
 
     private sealed record Codes(Guid Femme, Guid Homme, Guid[] Children, Guid[] GrandParents, Guid Rsa, (int Min, int Max)[] Brackets);

@@ -33,6 +33,7 @@ public sealed class PooledContextTests : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentTenant, CurrentTenant>();
+        services.AddScoped<ISideBySideQueries, SideBySideQueries>();
         services.AddAppDbContext(new DatabaseSettings(DatabaseProvider.Sqlite, connectionString), SqliteDatabase.Modules);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
@@ -139,5 +140,42 @@ public sealed class PooledContextTests : IAsyncDisposable
             db.CurrentTenantId.ShouldBe(Guid.Empty);
             (await db.Set<TestNote>().CountAsync()).ShouldBe(0);
         }
+    }
+
+    [Fact]
+    public async Task Side_by_side_queries_work_in_the_callers_structure_only()
+    {
+        foreach (var (tenantId, notes) in new[] { (A, 3), (B, 5) })
+        {
+            await using var scope = _services.CreateAsyncScope();
+            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId))
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                db.AddRange(Enumerable.Range(0, notes).Select(i => new TestNote($"{tenantId}:{i}")));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        await using (var caller = _services.CreateAsyncScope())
+        using (caller.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(B))
+        {
+            var own = caller.ServiceProvider.GetRequiredService<AppDbContext>();
+            var sideBySide = caller.ServiceProvider.GetRequiredService<ISideBySideQueries>();
+            // Twenty at once, each in a scope of its own: each sees B's notes only, on a context that is not the caller's.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => sideBySide.RunAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<AppDbContext>();
+                return (Context: db, Tenants: await db.Set<TestNote>().Select(n => n.TenantId).ToListAsync());
+            })));
+            answers.ShouldAllBe(a => a.Tenants.Count == 5 && a.Tenants.All(t => t == B));
+            answers.ShouldAllBe(a => !ReferenceEquals(a.Context, own));
+            // The caller's structure is untouched by the sibling scopes.
+            caller.ServiceProvider.GetRequiredService<ICurrentTenant>().Id.ShouldBe(B);
+        }
+
+        // Without a structure there is nothing to run side by side in.
+        await using var host = _services.CreateAsyncScope();
+        await Should.ThrowAsync<BusinessException>(() =>
+            host.ServiceProvider.GetRequiredService<ISideBySideQueries>().RunAsync(sp => sp.GetRequiredService<AppDbContext>().Set<TestNote>().CountAsync()));
     }
 }

@@ -29,9 +29,25 @@ internal sealed class LudothequeStatisticsQuery(AppDbContext db) : ILudothequeSt
     public IQueryable<PresenceCountFacts> PresenceCounts(DateOnly from, DateOnly to, bool monthly = false)
     {
         var split = PeriodSplit.Of(from, to, monthly);
-        var (years, months) = (split.Years, split.Months);
-        IQueryable<PresenceCountFacts> tallies = db.Set<PresenceTally>().AsNoTracking()
-            .Where(t => (t.Span == TallySpan.Year && years.Contains(t.Start)) || (t.Span == TallySpan.Month && months.Contains(t.Start)))
+        // One UNION ALL part per kind of row the period has: the whole years' tallies, the whole months'
+        // tallies, each run of days' presences (at most two). A part of its own for each span keeps each
+        // one a range of the tallies' key (« Span = 2 AND Start IN (…) OR Span = 1 AND … » read the
+        // whole index); the key includes the count on PostgreSQL, so the tallies are read from it alone.
+        var parts = new List<IQueryable<PresenceCountFacts>>();
+        if (split.Years.Count > 0)
+            parts.Add(Tallies(TallySpan.Year, split.Years));
+        if (split.Months.Count > 0)
+            parts.Add(Tallies(TallySpan.Month, split.Months));
+        foreach (var (first, last) in split.Days)
+            parts.Add(Presences.Where(p => p.Date >= first && p.Date <= last)
+                .Select(p => new PresenceCountFacts { PersonId = p.PersonId, HouseholdId = p.HouseholdId, Date = p.Date, Count = 1 }));
+        // A period has at least one day, so at least one part.
+        return parts.Skip(1).Aggregate(parts[0], (all, part) => all.Concat(part));
+    }
+
+    private IQueryable<PresenceCountFacts> Tallies(TallySpan span, List<DateOnly> starts) =>
+        db.Set<PresenceTally>().AsNoTracking()
+            .Where(t => t.Span == span && starts.Contains(t.Start))
             .Select(t => new PresenceCountFacts
             {
                 PersonId = t.PersonId,
@@ -39,13 +55,6 @@ internal sealed class LudothequeStatisticsQuery(AppDbContext db) : ILudothequeSt
                 Date = t.Start,
                 Count = t.Count,
             });
-        // At most two runs of days (before the first whole month, after the last one), each its own UNION ALL.
-        var counts = tallies;
-        foreach (var (first, last) in split.Days)
-            counts = counts.Concat(Presences.Where(p => p.Date >= first && p.Date <= last)
-                .Select(p => new PresenceCountFacts { PersonId = p.PersonId, HouseholdId = p.HouseholdId, Date = p.Date, Count = 1 }));
-        return counts;
-    }
 }
 
 /// <summary>A period as whole calendar years, whole months outside them, and the runs of days left (at most two).</summary>

@@ -50,3 +50,14 @@ public sealed class EntityNotFoundException(string entity, object? id = null)
 
 /// <summary>A user-facing refusal: the message is French and shown as is.</summary>
 public sealed class BusinessException(string message) : Exception(message);
+
+/// <summary>
+/// Independent read-only queries run side by side, each in a scope of its own (its own context and
+/// connection) working in the caller's structure: a page that needs several heavy counts (the
+/// statistics of a period and of the one before) waits for the slowest, not for their sum.
+/// </summary>
+public interface ISideBySideQueries
+{
+    /// <summary>Starts <paramref name="query"/> on the thread pool in a new scope of the current structure; the services it uses must come from the provider it is given.</summary>
+    Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> query, CancellationToken ct = default);
+}

@@ -62,6 +62,7 @@ public static class PlatformHosting
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentTenant, CurrentTenant>();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<ISideBySideQueries, SideBySideQueries>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddScoped<IAuditLog, Application.AuditLog>();
         services.AddScoped<IStructureBrandingProvider, DefaultBrandingProvider>();

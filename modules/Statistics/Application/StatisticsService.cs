@@ -6,6 +6,7 @@ using CentresConnectes.ReferenceData.Contracts;
 using CentresConnectes.SmsAlerts.Contracts;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CentresConnectes.Statistics.Application;
 
@@ -20,6 +21,7 @@ public sealed partial class StatisticsService(
     IReferenceDataQuery references,
     IMemberDirectory directory,
     ICurrentUser user,
+    ISideBySideQueries sideBySide,
     ISmsStatistics? sms = null)
 {
     /// <summary>Longer periods are not what funders ask for, and would be slow to compare.</summary>
@@ -34,8 +36,20 @@ public sealed partial class StatisticsService(
         var ageDate = query.AgeDate ?? to;
 
         var (previousFrom, previousTo, previousAgeDate) = Previous(from, to, ageDate);
-        var current = await CountAsync(from, to, ageDate, criteria, brackets, ct);
-        var previous = await CountAsync(previousFrom, previousTo, previousAgeDate, criteria, brackets, ct);
+        // The two periods, the register at both ends and the months are independent queries: each runs in
+        // a scope of its own, side by side (the database works on them at once), and the page waits for
+        // the slowest instead of their sum.
+        Task<T> Run<T>(Func<StatisticsService, Task<T>> part) => sideBySide.RunAsync(sp => part(sp.GetRequiredService<StatisticsService>()), ct);
+        var currentTask = Run(s => s.CountAsync(from, to, ageDate, criteria, brackets, ct));
+        var previousTask = Run(s => s.CountAsync(previousFrom, previousTo, previousAgeDate, criteria, brackets, ct));
+        var registerNowTask = Run(s => s.RegisterAtAsync(criteria, from, to, ageDate, brackets, ct));
+        var registerBeforeTask = Run(s => s.RegisterAtAsync(criteria, previousFrom, previousTo, previousAgeDate, brackets, ct));
+        var monthsTask = Run(s => s.MonthsAsync(from, to, criteria, ct));
+        var smsFigures = await SmsAsync(from, to, previousFrom, previousTo, ct);
+        var (current, previous) = (await currentTask, await previousTask);
+        var (registerNow, registerBefore) = (await registerNowTask, await registerBeforeTask);
+        // The persons registered in a period are the register at its end registered since its start.
+        (current.Registrations, previous.Registrations) = (registerNow.Registrations, registerBefore.Registrations);
 
         Figure F(string key, Func<Counts, decimal> value) =>
             new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value(current), value(previous));
@@ -74,10 +88,9 @@ public sealed partial class StatisticsService(
             ByList(FigureKeys.ByQuotient, ReferenceListKind.QuotientFamilial, c => c.ByQuotient),
             new(FigureKeys.ByAge, FigureDefinitions.Label(FigureKeys.ByAge), FigureDefinitions.Definition(FigureKeys.ByAge), bracketLines),
         };
-        var (register, registerBreakdowns) = await RegisterAsync(to, previousTo, ageDate, previousAgeDate, criteria, brackets, items, ct);
-        var months = await MonthsAsync(from, to, criteria, ct);
-        return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns, months,
-            register, registerBreakdowns, await SmsAsync(from, to, previousFrom, previousTo, ct));
+        var (register, registerBreakdowns) = RegisterFigures(registerNow, registerBefore, brackets, items);
+        return new StatisticsReport(from, to, previousFrom, previousTo, ageDate, criteria.Describe(items), figures, breakdowns, await monthsTask,
+            register, registerBreakdowns, smsFigures);
     }
 
     /// <summary>Presences per calendar month: counted per month or day in SQL (at most a few dozen rows), summed per month here.</summary>
@@ -95,44 +108,47 @@ public sealed partial class StatisticsService(
         return months;
     }
 
-    /// <summary>
-    /// The register at the period's end (and at the previous period's end): persons registered by then,
-    /// criteria applied; consents as they stand today (the register keeps no history of them).
-    /// </summary>
-    private async Task<(List<Figure>, List<CountBreakdown>)> RegisterAsync(DateOnly to, DateOnly previousTo, DateOnly ageDate, DateOnly previousAgeDate,
-        Criteria criteria, IReadOnlyList<AgeBracketInput> brackets, IReadOnlyList<ReferenceItemDto> items, CancellationToken ct)
-    {
-        async Task<(int Members, int Sms, int Email, Dictionary<Guid, int> Groups, List<int> Brackets, int Outside)> At(DateOnly end, DateOnly age)
-        {
-            var register = RegisterAt(criteria, end);
-            var groups = await members.PersonGroups.Join(register, g => g.PersonId, x => x.Id, (g, x) => g.GroupId)
-                .GroupBy(g => g).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            var ranges = Ranges(brackets, age);
-            var disjoint = !Overlap(ranges);
-            // One GROUP BY (consents, bracket) for the whole register at that date, as for the presences.
-            Expression<Func<PersonFacts, RegisterKey>> key = x => new RegisterKey { ConsentSms = x.ConsentSms, ConsentEmail = x.ConsentEmail };
-            var cells = await register.GroupBy(disjoint ? WithBracket(key, ranges) : key)
-                .Select(g => new { g.Key.ConsentSms, g.Key.ConsentEmail, g.Key.Bracket, Count = g.Count() }).ToListAsync(ct);
-            var total = cells.Sum(c => c.Count);
-            var perBracket = new List<int>();
-            int outside;
-            if (disjoint)
-            {
-                for (var i = 0; i < ranges.Count; i++)
-                    perBracket.Add(cells.Where(c => c.Bracket == i).Sum(c => c.Count));
-                outside = cells.Where(c => c.Bracket == -1).Sum(c => c.Count);
-            }
-            else
-            {
-                foreach (var range in ranges)
-                    perBracket.Add(await register.CountAsync(BornIn<PersonFacts>([range]), ct));
-                outside = total - await register.CountAsync(BornIn<PersonFacts>(ranges), ct);
-            }
-            return (total, cells.Where(c => c.ConsentSms).Sum(c => c.Count), cells.Where(c => c.ConsentEmail).Sum(c => c.Count), groups, perBracket, outside);
-        }
-        var now = await At(to, ageDate);
-        var before = await At(previousTo, previousAgeDate);
+    /// <summary>The register at a period's end: its members, their consents, groups and age brackets, and how many registered in the period.</summary>
+    private sealed record RegisterCounts(int Members, int Sms, int Email, Dictionary<Guid, int> Groups, List<int> Brackets, int Outside, int Registrations);
 
+    /// <summary>
+    /// The register at a period's end: persons registered by then, criteria applied; consents as they
+    /// stand today (the register keeps no history of them).
+    /// </summary>
+    private async Task<RegisterCounts> RegisterAtAsync(Criteria criteria, DateOnly start, DateOnly end, DateOnly age, IReadOnlyList<AgeBracketInput> brackets, CancellationToken ct)
+    {
+        var register = RegisterAt(criteria, end);
+        var groups = await members.PersonGroups.Join(register, g => g.PersonId, x => x.Id, (g, x) => g.GroupId)
+            .GroupBy(g => g).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var ranges = Ranges(brackets, age);
+        var disjoint = !Overlap(ranges);
+        // One GROUP BY (consents, registered in the period, bracket) for the whole register at that date, as for the presences.
+        Expression<Func<PersonFacts, RegisterKey>> key = x => new RegisterKey { ConsentSms = x.ConsentSms, ConsentEmail = x.ConsentEmail, New = x.RegisteredOn >= start };
+        var cells = await register.GroupBy(disjoint ? WithBracket(key, ranges) : key)
+            .Select(g => new { g.Key.ConsentSms, g.Key.ConsentEmail, g.Key.New, g.Key.Bracket, Count = g.Count() }).ToListAsync(ct);
+        var total = cells.Sum(c => c.Count);
+        var perBracket = new List<int>();
+        int outside;
+        if (disjoint)
+        {
+            for (var i = 0; i < ranges.Count; i++)
+                perBracket.Add(cells.Where(c => c.Bracket == i).Sum(c => c.Count));
+            outside = cells.Where(c => c.Bracket == -1).Sum(c => c.Count);
+        }
+        else
+        {
+            foreach (var range in ranges)
+                perBracket.Add(await register.CountAsync(BornIn<PersonFacts>([range]), ct));
+            outside = total - await register.CountAsync(BornIn<PersonFacts>(ranges), ct);
+        }
+        return new RegisterCounts(total, cells.Where(c => c.ConsentSms).Sum(c => c.Count), cells.Where(c => c.ConsentEmail).Sum(c => c.Count), groups, perBracket, outside,
+            cells.Where(c => c.New).Sum(c => c.Count));
+    }
+
+    /// <summary>The register's figures and breakdowns, now (the period's end) and before (the previous period's end).</summary>
+    private (List<Figure>, List<CountBreakdown>) RegisterFigures(RegisterCounts now, RegisterCounts before, IReadOnlyList<AgeBracketInput> brackets,
+        IReadOnlyList<ReferenceItemDto> items)
+    {
         static decimal Rate(int part, int total) => total == 0 ? 0 : Math.Round(100m * part / total, 1, MidpointRounding.AwayFromZero);
         Figure F(string key, decimal value, decimal previous) => new(key, FigureDefinitions.Label(key), FigureDefinitions.Definition(key), value, previous);
         var figures = new List<Figure>
@@ -306,7 +322,7 @@ public sealed partial class StatisticsService(
         // joined to the persons, and counted into a small cube — one row per combination of the values
         // the figures are per (sexe, ville, statut, QF, bracket, under 6, RSA child). Every per-person and
         // per-presence figure is a sum over that cube; before, each of them re-read the presences.
-        var present = PresentWithCounts(persons, presences);
+        var present = PresentWithCounts(persons, ludotheque.PresenceCounts(from, to));
         // The RSA households are probed for the children only (CASE): the RSA children are a column of the
         // cube, not a pass of their own over the presences.
         var cells = await present.GroupBy(CellKeyOf(ranges, disjoint, sixth, codes.Children, rsaHouseholds))
@@ -337,7 +353,6 @@ public sealed partial class StatisticsService(
         counts.ByStatut = By(k => k.Statut);
         counts.ByQuotient = By(k => k.Quotient);
 
-        counts.Registrations = await persons.CountAsync(x => x.RegisteredOn >= from && x.RegisteredOn <= to, ct);
         counts.Families = await presences.Where(p => p.HouseholdId != null).Select(p => p.HouseholdId).Distinct().CountAsync(ct);
         counts.RsaChildren = cells.Where(c => c.RsaChild).Sum(c => c.Persons);
 
@@ -361,7 +376,8 @@ public sealed partial class StatisticsService(
     }
 
     /// <summary>Each present person once, with their number of presences in the selection.</summary>
-    private static IQueryable<PresentRow> PresentWithCounts(IQueryable<PersonFacts> persons, IQueryable<PresenceRow> presences) =>
+    /// <remarks>The counts are joined to the persons once, here: that join also applies the criteria.</remarks>
+    private static IQueryable<PresentRow> PresentWithCounts(IQueryable<PersonFacts> persons, IQueryable<PresenceCountFacts> presences) =>
         presences.GroupBy(p => p.PersonId).Select(g => new { PersonId = g.Key, Count = g.Sum(p => p.Count) })
             .Join(persons, c => c.PersonId, x => x.Id, (c, x) => new PresentRow
             {
@@ -417,6 +433,8 @@ public sealed partial class StatisticsService(
     {
         public bool ConsentSms { get; init; }
         public bool ConsentEmail { get; init; }
+        /// <summary>Registered in the period (on or after its first day).</summary>
+        public bool New { get; init; }
         public int Bracket { get; init; }
     }
 
