@@ -10,7 +10,8 @@ namespace CentresConnectes.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-
+            // Nothing on SQLite: it has no INCLUDE; this migration keeps both histories in step
+            // (PostgreSQL's puts the tallies' count in their key's index, ADR 0021).
         }
 
         /// <inheritdoc />
