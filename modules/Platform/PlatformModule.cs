@@ -28,6 +28,7 @@ public sealed class PlatformModule : IModule
         services.AddScoped<AppUrls>();
         services.AddScoped<IStructureDirectory, StructureDirectory>();
         services.AddScoped<KioskDeviceService>();
+        services.AddSingleton<Infrastructure.KioskDeviceCache>();
         services.AddScoped<Contracts.IKioskContext, Infrastructure.KioskContext>();
     }
 

@@ -53,12 +53,24 @@ public sealed class PresenceService(
     /// <summary>A family is a handful of persons; a bigger list is a forged request.</summary>
     public const int MaxPersonsPerCheckIn = 30;
 
-    public async Task<Slot?> FindOpenSlotAsync(DateTime utcNow, CancellationToken ct = default)
+    public async Task<Slot?> FindOpenSlotAsync(DateTime utcNow, CancellationToken ct = default) =>
+        await OpenAt(utcNow).FirstOrDefaultAsync(ct);
+
+    /// <summary>The slot open now and the persons of a household already present in it, in one round trip (the kiosk's family page).</summary>
+    public async Task<(Slot Slot, IReadOnlyList<Guid> Present)?> FindOpenSlotWithPresentAsync(DateTime utcNow, Guid householdId, CancellationToken ct = default)
+    {
+        var found = await OpenAt(utcNow)
+            .Select(s => new { Slot = s, Present = db.Set<Presence>().Where(p => p.SlotId == s.Id && p.HouseholdId == householdId).Select(p => p.PersonId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Slot, found.Present);
+    }
+
+    /// <summary>The slots open at that instant; with overlapping slots, the one that started last first, so the counter restarts at each slot's start.</summary>
+    private IQueryable<Slot> OpenAt(DateTime utcNow)
     {
         var now = DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
-        // Overlapping slots: the one that started last, so the counter restarts at each slot's start.
-        return await db.Set<Slot>().AsNoTracking().Where(s => s.StartsAtUtc <= now && s.EndsAtUtc > now)
-            .OrderByDescending(s => s.StartsAtUtc).ThenBy(s => s.EndsAtUtc).FirstOrDefaultAsync(ct);
+        return db.Set<Slot>().AsNoTracking().Where(s => s.StartsAtUtc <= now && s.EndsAtUtc > now)
+            .OrderByDescending(s => s.StartsAtUtc).ThenBy(s => s.EndsAtUtc);
     }
 
     public async Task<Slot?> FindNextSlotAsync(DateTime utcNow, CancellationToken ct = default)
@@ -93,15 +105,18 @@ public sealed class PresenceService(
             throw new BusinessException("Personne n'est coché « Présent ».");
         if (personIds.Count > MaxPersonsPerCheckIn)
             throw new BusinessException("Trop de personnes dans une seule validation.");
-        var slot = await db.Set<Slot>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SlotId, ct)
-                   ?? throw new EntityNotFoundException("Créneau", command.SlotId);
+        // The slot and who of them is already in it: one round trip (every VALIDER starts here).
+        var found = await db.Set<Slot>().AsNoTracking().Where(s => s.Id == command.SlotId)
+                        .Select(s => new { s.Id, Present = db.Set<Presence>().Where(p => p.SlotId == s.Id && personIds.Contains(p.PersonId)).Select(p => p.PersonId).ToList() })
+                        .SingleOrDefaultAsync(ct)
+                    ?? throw new EntityNotFoundException("Créneau", command.SlotId);
 
         var persons = await members.GetHouseholdsOfAsync(personIds, ct);
         if (persons.Count != personIds.Count || persons.Any(p => p.HouseholdId != command.HouseholdId || p.IsAnonymised))
             throw new BusinessException("Une des personnes cochées ne fait pas partie de cette famille.");
 
-        return await InsertAsync(slot, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), command.ArrivedAtUtc, command.Source, command.CheckInId, ct,
-            command.RecordedByUserId);
+        return await InsertAsync(found.Id, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), command.ArrivedAtUtc, command.Source, command.CheckInId, ct,
+            command.RecordedByUserId, found.Present);
     }
 
     /// <summary>Staff record presences for any slot, past ones included (audited).</summary>
@@ -131,7 +146,7 @@ public sealed class PresenceService(
 
         audit.Record("Présence saisie par le personnel", "Créneau", slot.Id.ToString(),
             $"{SlotText.Day(slot.Date)} {slot.TimeRangeText} : {string.Join(", ", persons.Select(p => p.FullName))}");
-        return await InsertAsync(slot, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), arrival, PresenceSource.Staff, null, ct);
+        return await InsertAsync(slot.Id, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), arrival, PresenceSource.Staff, null, ct);
     }
 
     /// <summary>Removes a wrong presence; the reason goes to the audit log with who did it.</summary>
@@ -163,11 +178,6 @@ public sealed class PresenceService(
             .ToList();
     }
 
-    /// <summary>The persons of a household present in a slot (the kiosk shows them already ticked).</summary>
-    public async Task<IReadOnlyList<Guid>> PresentInSlotAsync(Guid slotId, Guid householdId, CancellationToken ct = default) =>
-        await db.Set<Presence>().AsNoTracking().Where(p => p.SlotId == slotId && p.HouseholdId == householdId)
-            .Select(p => p.PersonId).ToListAsync(ct);
-
     /// <summary>A slot of the current structure, or null.</summary>
     public async Task<Slot?> FindSlotAsync(Guid slotId, CancellationToken ct = default) =>
         await db.Set<Slot>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId, ct);
@@ -175,8 +185,9 @@ public sealed class PresenceService(
     public async Task<IReadOnlyList<Slot>> SlotsOnAsync(DateOnly date, CancellationToken ct = default) =>
         await db.Set<Slot>().AsNoTracking().Where(s => s.Date == date).OrderBy(s => s.Start).ThenBy(s => s.End).ToListAsync(ct);
 
-    private async Task<CheckInResult> InsertAsync(Slot slot, IReadOnlyList<(Guid PersonId, Guid? HouseholdId)> persons, DateTime arrivedAtUtc,
-        PresenceSource source, Guid? checkInId, CancellationToken ct, Guid? recordedByUserId = null)
+    /// <param name="knownPresent">Who of them the caller has just read as present in the slot (the first attempt needs no read of its own).</param>
+    private async Task<CheckInResult> InsertAsync(Guid slotId, IReadOnlyList<(Guid PersonId, Guid? HouseholdId)> persons, DateTime arrivedAtUtc,
+        PresenceSource source, Guid? checkInId, CancellationToken ct, Guid? recordedByUserId = null, IReadOnlyList<Guid>? knownPresent = null)
     {
         // On the anonymous kiosk there is no signed-in user: the family's own account recorded it.
         var recordedBy = recordedByUserId ?? user.Id;
@@ -184,10 +195,11 @@ public sealed class PresenceService(
         var ids = persons.Select(p => p.PersonId).ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var already = (await db.Set<Presence>().AsNoTracking().Where(p => p.SlotId == slot.Id && ids.Contains(p.PersonId))
-                .Select(p => p.PersonId).ToListAsync(ct)).ToHashSet();
+            var already = (attempt == 1 && knownPresent is not null
+                ? knownPresent
+                : await db.Set<Presence>().AsNoTracking().Where(p => p.SlotId == slotId && ids.Contains(p.PersonId)).Select(p => p.PersonId).ToListAsync(ct)).ToHashSet();
             var added = persons.Where(p => !already.Contains(p.PersonId))
-                .Select(p => new Presence(slot.Id, p.PersonId, p.HouseholdId, arrivedAtUtc, source, recordedBy, onBehalfOf, checkInId))
+                .Select(p => new Presence(slotId, p.PersonId, p.HouseholdId, arrivedAtUtc, source, recordedBy, onBehalfOf, checkInId))
                 .ToList();
             db.Set<Presence>().AddRange(added);
             try

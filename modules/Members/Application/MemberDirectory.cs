@@ -44,6 +44,23 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         return household is null ? null : new HouseholdSummaryDto(household.Id, household.Name, household.Members);
     }
 
+    public async Task<FamilyDto?> FindFamilyAsync(Guid householdId, CancellationToken ct = default)
+    {
+        var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId)
+            .Select(h => new
+            {
+                h.Id,
+                h.Name,
+                Members = db.Set<Person>().Where(p => p.HouseholdId == h.Id && !p.IsAnonymised).OrderBy(p => p.DateOfBirth)
+                    .Select(p => new { p.Id, p.FirstName, p.LastName, p.DateOfBirth, p.AvatarKey }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        return household is null
+            ? null
+            : new FamilyDto(household.Id, household.Name,
+                [.. household.Members.Select(p => new FamilyMemberDto(p.Id, p.FirstName, p.LastName, p.DateOfBirth, Avatars.UrlOf(p.AvatarKey)))]);
+    }
+
     public async Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default)
     {
         var key = NameNormalizer.SortKey(text);

@@ -45,6 +45,12 @@ public sealed record PersonSummaryDto(
 
 public sealed record HouseholdSummaryDto(Guid Id, string Name, IReadOnlyList<Guid> MemberIds);
 
+/// <summary>A member as the kiosk's « Fiche de présence » shows them.</summary>
+public sealed record FamilyMemberDto(Guid Id, string FirstName, string LastName, DateOnly DateOfBirth, string AvatarUrl);
+
+/// <summary>A family and its members (anonymised files left out), oldest first.</summary>
+public sealed record FamilyDto(Guid Id, string Name, IReadOnlyList<FamilyMemberDto> Members);
+
 /// <summary>Which family a person belongs to, and whether the file was anonymised: all a check-in needs to know.</summary>
 public sealed record PersonHouseholdDto(Guid Id, Guid? HouseholdId, bool IsAnonymised);
 
@@ -59,6 +65,9 @@ public interface IMemberDirectory
     Task<IReadOnlyList<PersonHouseholdDto>> GetHouseholdsOfAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default);
 
     Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default);
+
+    /// <summary>A family with what its kiosk page shows of each member, in one query (a page of every check-in).</summary>
+    Task<FamilyDto?> FindFamilyAsync(Guid householdId, CancellationToken ct = default);
 
     /// <summary>Persons whose « nom prénom » or « prénom nom » starts with the text (accents and case ignored), not anonymised, alphabetical.</summary>
     Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default);

@@ -21,7 +21,8 @@ public sealed record KioskDeviceView(Guid Id, string Name, DateTime EnrolledAtUt
 /// revocable credential, not a staff session left open), and kiosk pages find the structure from it.
 /// The permission to enrol belongs to the module whose kiosk it is (its pages declare it).
 /// </summary>
-public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, ICurrentUser user, IAuditLog audit, TimeProvider clock)
+public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, ICurrentUser user, IAuditLog audit, TimeProvider clock,
+    KioskDeviceCache cache)
 {
     public const string CookieName = "cc.borne";
     /// <summary>A kiosk stays enrolled for years; staff revoke it when the tablet is lost or replaced.</summary>
@@ -56,6 +57,7 @@ public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, I
         device.Revoke(clock.GetUtcNow().UtcDateTime);
         audit.Record("Borne retirée", "Borne", device.Id.ToString(), device.Name);
         await db.SaveChangesAsync(ct);
+        cache.ForgetDevice(device.Id);
     }
 
     /// <summary>
@@ -67,6 +69,8 @@ public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, I
         if (string.IsNullOrEmpty(presented) || presented.Length > 100)
             return null;
         var hash = Hash(presented);
+        if (cache.Find(hash) is { } known)
+            return known;
         // cross-tenant: the credential is what tells the structure; the hash is unique across the installation. (test: A_kiosk_without_a_valid_device_credential_serves_nothing)
         // One round trip with its structure's state: every kiosk request (page, VALIDER, counter) starts here.
         var found = await db.KioskDevices.IgnoreQueryFilters().Where(d => d.TokenHash == hash)
@@ -86,7 +90,9 @@ public sealed class KioskDeviceService(AppDbContext db, ICurrentTenant tenant, I
                 await db.SaveChangesAsync(ct);
             }
         }
-        return new KioskDeviceInfo(device.Id, device.TenantId, device.Name);
+        var info = new KioskDeviceInfo(device.Id, device.TenantId, device.Name);
+        cache.Remember(hash, info);
+        return info;
     }
 
     /// <summary>Gives the device its credential: HttpOnly (scripts never see it), same-site only.</summary>

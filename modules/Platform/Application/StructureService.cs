@@ -1,6 +1,7 @@
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Domain;
+using CentresConnectes.Platform.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public sealed class StructureService(
     IAuditLog audit,
     IEnumerable<IStructureUsageContributor> usageContributors,
     TimeProvider clock,
+    KioskDeviceCache kioskDevices,
     ILogger<StructureService> logger)
 {
     public async Task<IReadOnlyList<StructureSummary>> ListAsync(CancellationToken ct = default)
@@ -119,8 +121,9 @@ public sealed class StructureService(
         var structure = await GetAsync(id, ct);
         if (active) structure.Reactivate(); else structure.Suspend();
         audit.Record(active ? "Structure réactivée" : "Structure suspendue", "Structure", id.ToString(), structure.Name);
-        // The session validator reads the structure's state on every request: sessions end at once.
+        // The session validator reads the structure's state on every request: sessions end at once; its kiosks are read again too.
         await db.SaveChangesAsync(ct);
+        kioskDevices.ForgetStructure(id);
     }
 
     private async Task<bool> TrySendInvitationAsync(AppUser admin, CancellationToken ct)

@@ -3,6 +3,7 @@ using CentresConnectes.Ludotheque.Application;
 using CentresConnectes.Ludotheque.Domain;
 using CentresConnectes.Platform.Application;
 using CentresConnectes.Platform.Domain;
+using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,23 @@ public abstract class KioskTenancyTests(LudothequeFactory app) : IDisposable
         validate.ShouldBe(HttpStatusCode.Forbidden);
         (await validate.Content.ReadAsStringAsync()).ShouldContain("n'est pas (ou plus) une borne");
         (await app.PresencesAsync(s.Structure.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_suspended_structure_s_kiosk_is_refused_at_once_though_its_device_was_just_read()
+    {
+        var s = await app.ArrangeAsync("Suspendue");
+        // The device was just resolved (and remembered, ADR 0022): suspending the structure still shuts it at once.
+        (await s.Kiosk.GetAsync("/ludotheque/borne")).ShouldBe(HttpStatusCode.OK);
+        await app.InScopeAsync(null, sp => sp.GetRequiredService<StructureService>().SetActiveAsync(s.Structure.Id, false));
+        (await s.Kiosk.GetAsync("/ludotheque/borne")).ShouldRedirectTo("/borne/non-installee");
+        await app.InScopeAsync(null, sp => sp.GetRequiredService<StructureService>().SetActiveAsync(s.Structure.Id, true));
+        (await s.Kiosk.GetAsync("/ludotheque/borne")).ShouldBe(HttpStatusCode.OK);
+
+        // Revoked behind the application's back (SQL, another process): refused once the device is read again, within a minute.
+        await app.DbAsync(s.Structure.Id, db => db.KioskDevices.ExecuteUpdateAsync(u => u.SetProperty(d => d.RevokedAtUtc, DateTime.UtcNow)));
+        app.Clock.Advance(KioskDeviceCache.Lifetime + TimeSpan.FromSeconds(1));
+        (await s.Kiosk.GetAsync("/ludotheque/borne")).ShouldRedirectTo("/borne/non-installee");
     }
 
     [Fact]

@@ -46,12 +46,13 @@ public sealed class KioskCheckInService(
     public async Task<FamilyPage> GetPageAsync(Guid householdId, Guid? deviceId, PresenceSource source, Guid? familyUserId, CancellationToken ct = default)
     {
         var tenantId = tenant.RequireId();
-        var household = await members.FindHouseholdAsync(householdId, ct) ?? throw new EntityNotFoundException("Famille", householdId);
+        // Two round trips: the family with its members, the slot open now with who of them is in it.
+        var household = await members.FindFamilyAsync(householdId, ct) ?? throw new EntityNotFoundException("Famille", householdId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var open = await presences.FindOpenSlotAsync(now, ct);
-        var present = open is null ? [] : (await presences.PresentInSlotAsync(open.Id, householdId, ct)).ToHashSet();
-        var persons = await members.GetPersonsAsync(household.MemberIds, ct);
-        var list = persons.Where(p => !p.IsAnonymised)
+        var openNow = await presences.FindOpenSlotWithPresentAsync(now, householdId, ct);
+        var open = openNow?.Slot;
+        var present = openNow is { } o ? o.Present.ToHashSet() : [];
+        var list = household.Members
             .OrderBy(p => p.DateOfBirth).ThenBy(p => p.FirstName, StringComparer.Create(ParisTime.French, true))
             .Select(p => new FamilyMemberView(p.Id, p.FirstName, p.LastName, p.AvatarUrl, present.Contains(p.Id)))
             .ToList();
