@@ -334,13 +334,14 @@ public abstract class CrossStructureTests(MembersFactory factory)
     {
         var w = await ArrangeAsync();
 
-        var (person, persons, households, household, byGroups, byBothGroups) = await factory.InScopeAsync(w.B.StructureId, async sp =>
+        var (person, persons, households, household, family, byGroups, byBothGroups) = await factory.InScopeAsync(w.B.StructureId, async sp =>
         {
             var directory = sp.GetRequiredService<IMemberDirectory>();
             return (await directory.FindPersonAsync(w.A.PersonId),
                 await directory.GetPersonsAsync([w.A.PersonId, w.B.PersonId]),
                 await directory.GetHouseholdsOfAsync([w.A.PersonId, w.B.PersonId]),
                 await directory.FindHouseholdAsync(w.A.HouseholdId),
+                await directory.FindFamilyAsync(w.A.HouseholdId),
                 await directory.ListByGroupsAsync([w.A.GroupId]),
                 await directory.ListByGroupsAsync([w.A.GroupId, w.B.GroupId]));
         });
@@ -349,6 +350,7 @@ public abstract class CrossStructureTests(MembersFactory factory)
         persons.Select(p => p.Id).ShouldBe([w.B.PersonId]);
         households.Select(p => p.Id).ShouldBe([w.B.PersonId]);
         household.ShouldBeNull();
+        family.ShouldBeNull();
         byGroups.ShouldBeEmpty();
         byBothGroups.Select(p => p.Id).ShouldBe([w.B.PersonId]);
 
@@ -357,11 +359,12 @@ public abstract class CrossStructureTests(MembersFactory factory)
         {
             var directory = sp.GetRequiredService<IMemberDirectory>();
             return (await directory.FindPersonAsync(w.A.PersonId), await directory.ListByGroupsAsync([w.A.GroupId]),
-                await directory.GetHouseholdsOfAsync([w.A.PersonId]));
+                await directory.GetHouseholdsOfAsync([w.A.PersonId]), await directory.FindFamilyAsync(w.A.HouseholdId));
         });
         own.Item1.ShouldNotBeNull().LastName.ShouldBe(SecretName);
         own.Item2.Select(p => p.Id).ShouldBe([w.A.PersonId]);
         own.Item3.ShouldHaveSingleItem().ShouldBe(new PersonHouseholdDto(w.A.PersonId, w.A.HouseholdId, false));
+        own.Item4.ShouldNotBeNull().Members.Select(m => m.Id).ShouldContain(w.A.PersonId);
     }
 }
 
