@@ -105,7 +105,8 @@ public sealed class PresenceService(
             throw new BusinessException("Personne n'est coché « Présent ».");
         if (personIds.Count > MaxPersonsPerCheckIn)
             throw new BusinessException("Trop de personnes dans une seule validation.");
-        // The slot and who of them is already in it: one round trip (every VALIDER starts here).
+        // The slot and who of them is already in it: one round trip (every VALIDER starts here). The
+        // subquery correlates on s.Id: the same query built apart and captured needs APPLY, which SQLite lacks.
         var found = await db.Set<Slot>().AsNoTracking().Where(s => s.Id == command.SlotId)
                         .Select(s => new { s.Id, Present = db.Set<Presence>().Where(p => p.SlotId == s.Id && personIds.Contains(p.PersonId)).Select(p => p.PersonId).ToList() })
                         .SingleOrDefaultAsync(ct)

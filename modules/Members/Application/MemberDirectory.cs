@@ -30,22 +30,13 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
             .Select(p => new PersonHouseholdDto(p.Id, p.HouseholdId, p.IsAnonymised)).ToListAsync(ct);
     }
 
-    public async Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default)
-    {
-        // One round trip (the kiosk's family page asks on every check-in).
-        var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId)
-            .Select(h => new
-            {
-                h.Id,
-                h.Name,
-                Members = db.Set<Person>().Where(p => p.HouseholdId == h.Id && !p.IsAnonymised).OrderBy(p => p.DateOfBirth).Select(p => p.Id).ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
-        return household is null ? null : new HouseholdSummaryDto(household.Id, household.Name, household.Members);
-    }
+    // The same read as the family's: a family is a handful of persons, their few extra columns cost nothing.
+    public async Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default) =>
+        await FindFamilyAsync(householdId, ct) is { } family ? new HouseholdSummaryDto(family.Id, family.Name, [.. family.Members.Select(m => m.Id)]) : null;
 
     public async Task<FamilyDto?> FindFamilyAsync(Guid householdId, CancellationToken ct = default)
     {
+        // One round trip (the kiosk's family page asks on every check-in).
         var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId)
             .Select(h => new
             {
