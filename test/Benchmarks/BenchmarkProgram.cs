@@ -18,7 +18,8 @@ namespace CentresConnectes.Benchmarks;
 ///   members-search-100k   100,000 persons; alphabetical pages and prefix searches, p95.
 ///   slots-5y              5 years of opening slots, 3 a day, generated on PostgreSQL (vs one INSERT … SELECT).
 ///   attendance-pdf        the attendance list PDF of a busy month (3,000 presences), p95.
-///   checkin-load [T] [F]  T enrolled kiosks (50) over loopback HTTP, F families of 4 (200): card, page, VALIDER;
+///   checkin-load [T] [F]  T enrolled kiosks (50) over loopback HTTP, F families of 4 (1000): card, page, VALIDER,
+///                         the T kiosks together (rounds, VALIDER at the same instant), then back to back;
 ///                         p95 of VALIDER against a trivial endpoint under the same load (and bare INSERTs).
 ///   campaign-10k          a campaign to 10,000 consenting persons in two groups: scheduling time, then
 ///                         dispatch to the fake SMS provider (msg/s) against a bare loop of the same calls.
@@ -50,7 +51,7 @@ internal static class BenchmarkProgram
                 return await AttendancePdfScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000);
             case "checkin-load":
                 return await CheckinLoadScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50,
-                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000);
             case "campaign-10k":
                 return await CampaignScenario.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
             case "stats-1m":

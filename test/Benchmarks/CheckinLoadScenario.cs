@@ -18,13 +18,16 @@ namespace CentresConnectes.Benchmarks;
 
 /// <summary>
 /// checkin-load, as issue 7 states it: T kiosks at once (default 50), each an enrolled tablet served over
-/// loopback HTTP by the whole application (Kestrel, the host's pipeline), taking F families of 4 (default
-/// 200) from a shared queue and doing what a family does: « Scanner ma carte » (the page, then its card),
-/// the « Fiche de présence », VALIDER with its 4 members as kiosk.js sends it. The p95 of VALIDER
-/// (request to answer read) is the figure, with errors and duplicate presences. Baseline, same run: the
-/// same T-way load of the same four requests per family on a trivial endpoint of the same host (the
-/// ratio); also printed, hand-written INSERTs of the same presences (the database alone).
-/// The client and the server share the 2 cores, as a load test on one machine does.
+/// loopback HTTP by the whole application (Kestrel, the host's pipeline), each signing a family of 4 in
+/// as a family does — « Scanner ma carte » (the page, then its card), the « Fiche de présence » — and
+/// validating with its 4 members as kiosk.js sends it. F families in all (default 1000), two ways:
+/// <b>together</b>, in rounds where the T kiosks reach the family page at the same time and then send
+/// VALIDER at the same instant (the figure: T families validating at once); and <b>back to back</b>,
+/// every kiosk taking the next family from a queue without pause (a stress figure: no ludothèque
+/// signs a family in every few hundred milliseconds at each tablet). The p95 of VALIDER (request to
+/// answer read) is the figure, with errors and duplicate presences. Baseline, same run: the same load of
+/// the same four requests per family on a trivial endpoint of the same host (the ratio); also printed,
+/// hand-written INSERTs of the same presences (the database alone). Client and server share the 2 cores.
 /// </summary>
 internal static partial class CheckinLoadScenario
 {
@@ -68,15 +71,18 @@ internal static partial class CheckinLoadScenario
         // Warm-up outside the measure: JIT, pools, plans, on every kiosk's connection (then the presences removed).
         foreach (var kiosk in kiosks)
         {
-            await CheckInAsync(kiosk, households[0]);
-            await TrivialAsync(kiosk);
+            await ValidateAsync(kiosk, await PrepareCheckInAsync(kiosk, households[0]));
+            await TrivialAsync(kiosk, await PrepareTrivialAsync(kiosk));
         }
         await ExecuteAsync(connectionString, """DELETE FROM "Ludo_Presences" """);
 
-        var app = await RunLoadAsync(tablets, households, (k, f) => CheckInAsync(kiosks[k], f));
-        var presences = await ScalarAsync(connectionString, $"""SELECT count(*) FROM "Ludo_Presences" WHERE "SlotId" = '{openSlot.Id}'""");
-        var distinct = await ScalarAsync(connectionString, $"""SELECT count(DISTINCT "PersonId") FROM "Ludo_Presences" WHERE "SlotId" = '{openSlot.Id}'""");
-        var trivial = await RunLoadAsync(tablets, households, (k, _) => TrivialAsync(kiosks[k]));
+        // Together: the issue's figure. Back to back: the stress figure.
+        var together = await MeasureAsync(connectionString, openSlot.Id, families,
+            () => RunRoundsAsync(tablets, households, (k, f) => PrepareCheckInAsync(kiosks[k], f), (k, request) => ValidateAsync(kiosks[k], request)));
+        var togetherTrivial = await RunRoundsAsync(tablets, households, (k, _) => PrepareTrivialAsync(kiosks[k]), (k, request) => TrivialAsync(kiosks[k], request));
+        var backToBack = await MeasureAsync(connectionString, openSlot.Id, families,
+            () => RunLoadAsync(tablets, households, async (k, f) => await ValidateAsync(kiosks[k], await PrepareCheckInAsync(kiosks[k], f))));
+        var backToBackTrivial = await RunLoadAsync(tablets, households, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k])));
 
         var dataSource = NpgsqlDataSource.Create(connectionString);
         await using (dataSource)
@@ -94,19 +100,39 @@ internal static partial class CheckinLoadScenario
             if (insertRows != families * 4L)
                 throw new InvalidOperationException($"the INSERT baseline wrote {insertRows} rows, expected {families * 4}");
 
-            var p95 = Percentile(app.Times, 0.95);
-            var trivialP95 = Percentile(trivial.Times, 0.95);
             // The program runs in the invariant culture (BenchmarkProgram.Main).
             Console.WriteLine(
-                $"  {tablets} kiosks over HTTP, {families} families × 4 (card, page, VALIDER): VALIDER median {Percentile(app.Times, 0.5):F1} ms, p95 {p95:F1} ms, max {app.Times.Max():F1} ms, {app.Seconds:F1} s in all; " +
-                $"trivial endpoint median {Percentile(trivial.Times, 0.5):F1} ms, p95 {trivialP95:F1} ms, {trivial.Seconds:F1} s; " +
-                $"INSERT alone median {Percentile(insert.Times, 0.5):F1} ms, p95 {Percentile(insert.Times, 0.95):F1} ms; {presences} presences for {distinct} persons");
-            Console.WriteLine(FormattableString.Invariant(
-                $"checkin-load: {p95:F1} ms (ratio {p95 / trivialP95:F1}, errors {app.Errors + trivial.Errors + insert.Errors}, duplicates {presences - distinct}, missing {families * 4L - distinct})"));
+                $"  {tablets} kiosks together, {families} families × 4 in rounds (every kiosk shows the card page, reads a card, shows the family page; then all {tablets} VALIDER at the same instant): " +
+                $"{together.Load.Describe("VALIDER")}; trivial endpoint, same rounds: {togetherTrivial.Describe("4th request")}");
+            Console.WriteLine(
+                $"  {tablets} kiosks back to back (no pause, {families} families from one queue): {backToBack.Load.Describe("VALIDER")}; " +
+                $"trivial endpoint, same load: {backToBackTrivial.Describe("4th request")}; INSERT alone, same load: {insert.Describe("INSERT")}");
+            Console.WriteLine(together.FigureLine("checkin-load", togetherTrivial, insert.Errors));
+            Console.WriteLine(backToBack.FigureLine("checkin-load back to back", backToBackTrivial, 0));
         }
         foreach (var kiosk in kiosks)
             kiosk.Dispose();
         return 0;
+    }
+
+    private sealed record Measured(Load Load, long Duplicates, long Missing)
+    {
+        public string FigureLine(string name, Load trivial, int otherErrors)
+        {
+            var p95 = Percentile(Load.Times, 0.95);
+            return FormattableString.Invariant(
+                $"{name}: {p95:F1} ms (ratio {p95 / Percentile(trivial.Times, 0.95):F1}, errors {Load.Errors + trivial.Errors + otherErrors}, duplicates {Duplicates}, missing {Missing})");
+        }
+    }
+
+    /// <summary>Runs one load of check-ins into the open slot, counts its duplicate and missing presences, then empties the slot for the next.</summary>
+    private static async Task<Measured> MeasureAsync(string connectionString, Guid slotId, int families, Func<Task<Load>> run)
+    {
+        var load = await run();
+        var presences = await ScalarAsync(connectionString, $"""SELECT count(*) FROM "Ludo_Presences" WHERE "SlotId" = '{slotId}'""");
+        var distinct = await ScalarAsync(connectionString, $"""SELECT count(DISTINCT "PersonId") FROM "Ludo_Presences" WHERE "SlotId" = '{slotId}'""");
+        await ExecuteAsync(connectionString, $"""DELETE FROM "Ludo_Presences" WHERE "SlotId" = '{slotId}'""");
+        return new Measured(load, presences - distinct, families * 4L - distinct);
     }
 
     /// <summary>A tablet enrolled as staff do it: an admin signs in on it and installs the kiosk (« Bornes »), which signs them out.</summary>
@@ -124,10 +150,10 @@ internal static partial class CheckinLoadScenario
     }
 
     /// <summary>
-    /// One family at one kiosk: « Scanner ma carte » (page, then the card's token, as a USB reader types
-    /// it), the « Fiche de présence », then VALIDER — only that last request is timed.
+    /// One family at one kiosk up to VALIDER: « Scanner ma carte » (page, then the card's token, as a USB
+    /// reader types it), the « Fiche de présence »; returns VALIDER's request with its 4 members ticked.
     /// </summary>
-    private static async Task<double> CheckInAsync(TestClient kiosk, Family family)
+    private static async Task<HttpRequestMessage> PrepareCheckInAsync(TestClient kiosk, Family family)
     {
         var card = await kiosk.GetPageAsync("/ludotheque/borne/carte");
         using var signedIn = await kiosk.Http.PostAsync("/ludotheque/borne/carte", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -145,10 +171,17 @@ internal static partial class CheckinLoadScenario
             new("checkInId", Guid.NewGuid().ToString()),
         };
         fields.AddRange(family.Persons.Select(p => new KeyValuePair<string, string>("personIds", p.ToString())));
-        using var validate = new HttpRequestMessage(HttpMethod.Post, "/ludotheque/borne/famille") { Content = new FormUrlEncodedContent(fields) };
+        var validate = new HttpRequestMessage(HttpMethod.Post, "/ludotheque/borne/famille") { Content = new FormUrlEncodedContent(fields) };
         validate.Headers.Add("Accept", "application/json");
+        return validate;
+    }
+
+    /// <summary>VALIDER, timed from the request sent to the answer read (as kiosk.js sends it: form fields, JSON answer).</summary>
+    private static async Task<double> ValidateAsync(TestClient kiosk, HttpRequestMessage validate)
+    {
+        using var request = validate;
         var watch = Stopwatch.StartNew();
-        using var answer = await kiosk.Http.SendAsync(validate);
+        using var answer = await kiosk.Http.SendAsync(request);
         var body = await answer.Content.ReadAsStringAsync();
         var elapsed = watch.Elapsed.TotalMilliseconds;
         if (answer.StatusCode != HttpStatusCode.OK)
@@ -156,18 +189,61 @@ internal static partial class CheckinLoadScenario
         return elapsed;
     }
 
-    /// <summary>The same four requests on the trivial endpoint; the last one timed.</summary>
-    private static async Task<double> TrivialAsync(TestClient kiosk)
+    /// <summary>The same three requests before VALIDER, on the trivial endpoint.</summary>
+    private static async Task<HttpRequestMessage> PrepareTrivialAsync(TestClient kiosk)
     {
         for (var i = 0; i < 3; i++)
             (await kiosk.Http.SendAsync(new HttpRequestMessage(i == 1 ? HttpMethod.Post : HttpMethod.Get, Trivial))).Dispose();
+        return new HttpRequestMessage(HttpMethod.Post, Trivial);
+    }
+
+    private static async Task<double> TrivialAsync(TestClient kiosk, HttpRequestMessage last)
+    {
+        using var request = last;
         var watch = Stopwatch.StartNew();
-        using var answer = await kiosk.Http.PostAsync(Trivial, null);
+        using var answer = await kiosk.Http.SendAsync(request);
         await answer.Content.ReadAsStringAsync();
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private sealed record Load(List<double> Times, int Errors, double Seconds);
+    private sealed record Load(List<double> Times, int Errors, double Seconds)
+    {
+        public string Describe(string what) => FormattableString.Invariant(
+            $"{what} median {Percentile(Times, 0.5):F1} ms, p95 {Percentile(Times, 0.95):F1} ms, max {Times.Max():F1} ms, {Seconds:F1} s in all");
+    }
+
+    /// <summary>
+    /// Rounds of T families: in each, every kiosk gets its family to the family page at the same time,
+    /// then, once all are there, the T kiosks send VALIDER at the same instant — every VALIDER waits
+    /// behind the T − 1 others, the most a VALIDER can meet with T kiosks.
+    /// </summary>
+    private static async Task<Load> RunRoundsAsync(int tablets, IReadOnlyList<Family> households,
+        Func<int, Family, Task<HttpRequestMessage>> prepare, Func<int, HttpRequestMessage, Task<double>> timed)
+    {
+        var times = new List<double>();
+        var errors = 0;
+        var total = Stopwatch.StartNew();
+        for (var first = 0; first < households.Count; first += tablets)
+        {
+            var round = households.Skip(first).Take(tablets).ToList();
+            var requests = await Task.WhenAll(round.Select((f, k) => Task.Run(() => prepare(k, f))));
+            var answers = await Task.WhenAll(requests.Select((r, k) => Task.Run(async () =>
+            {
+                try
+                {
+                    return await timed(k, r);
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.Increment(ref errors);
+                    Console.Error.WriteLine("  error: " + ex.GetType().Name + ": " + ex.Message);
+                    return double.NaN;
+                }
+            })));
+            times.AddRange(answers.Where(t => !double.IsNaN(t)));
+        }
+        return new Load(times, errors, total.Elapsed.TotalSeconds);
+    }
 
     /// <summary>T workers (worker k drives kiosk k) take the families one by one from a shared queue; each call returns the milliseconds it timed.</summary>
     private static async Task<Load> RunLoadAsync(int tablets, IReadOnlyList<Family> households, Func<int, Family, Task<double>> call)
@@ -225,7 +301,7 @@ internal static partial class CheckinLoadScenario
                 var ids = new Guid[4];
                 for (var m = 0; m < 4; m++)
                 {
-                    var person = new Person(name.Split(' ')[0], FrenchData.FemaleNames[(f + m) % FrenchData.FemaleNames.Length] + m.ToString(CultureInfo.InvariantCulture),
+                    var person = new Person(name.Split(' ')[0], FrenchData.FemaleNames[(f + m) % FrenchData.FemaleNames.Length] + f.ToString(CultureInfo.InvariantCulture),
                         new DateOnly(1980 + m * 9, 1 + f % 12, 1 + m), new DateOnly(2024, 9, 1)) { HouseholdId = household.Id, CreatedAtUtc = DateTime.UtcNow };
                     db.Add(person);
                     ids[m] = person.Id;

@@ -40,6 +40,14 @@ public abstract class PresenceTallyTests(LudothequeFactory app)
             if (who.Count > 0)
                 await app.InAsync(structure.Id, sp => sp.GetRequiredService<PresenceService>().RecordAsync(new StaffPresenceInput { SlotId = slot.Id, PersonIds = who }));
         }
+        // The same persons again in one slot (a second tablet, a replay): the ones already present are
+        // skipped by the unique index, and a skipped row counts nothing.
+        for (var time = 0; time < 2; time++)
+        {
+            var again = await app.InAsync(structure.Id, sp => sp.GetRequiredService<PresenceService>().RecordAsync(new StaffPresenceInput { SlotId = slots[1].Id, PersonIds = persons }));
+            if (time == 1)
+                again.ShouldBe(new CheckInResult(0, persons.Count));
+        }
         var neighbourFamily = await app.FamilyAsync(neighbour.Id, "VOISIN", ("Paul", D("1980-01-01")));
         var neighbourSlot = await app.DbAsync(neighbour.Id, db => db.Set<Slot>().AsNoTracking().FirstAsync());
         await app.InAsync(neighbour.Id, sp => sp.GetRequiredService<PresenceService>().RecordAsync(new StaffPresenceInput { SlotId = neighbourSlot.Id, PersonIds = [.. neighbourFamily.PersonIds] }));

@@ -105,19 +105,15 @@ public sealed class PresenceService(
             throw new BusinessException("Personne n'est coché « Présent ».");
         if (personIds.Count > MaxPersonsPerCheckIn)
             throw new BusinessException("Trop de personnes dans une seule validation.");
-        // The slot and who of them is already in it: one round trip (every VALIDER starts here). The
-        // subquery correlates on s.Id: the same query built apart and captured needs APPLY, which SQLite lacks.
-        var found = await db.Set<Slot>().AsNoTracking().Where(s => s.Id == command.SlotId)
-                        .Select(s => new { s.Id, Present = db.Set<Presence>().Where(p => p.SlotId == s.Id && personIds.Contains(p.PersonId)).Select(p => p.PersonId).ToList() })
-                        .SingleOrDefaultAsync(ct)
-                    ?? throw new EntityNotFoundException("Créneau", command.SlotId);
+        if (!await db.Set<Slot>().AnyAsync(s => s.Id == command.SlotId, ct))
+            throw new EntityNotFoundException("Créneau", command.SlotId);
 
         var persons = await members.GetHouseholdsOfAsync(personIds, ct);
         if (persons.Count != personIds.Count || persons.Any(p => p.HouseholdId != command.HouseholdId || p.IsAnonymised))
             throw new BusinessException("Une des personnes cochées ne fait pas partie de cette famille.");
 
-        return await InsertAsync(found.Id, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), command.ArrivedAtUtc, command.Source, command.CheckInId, ct,
-            command.RecordedByUserId, found.Present);
+        return await InsertAsync(command.SlotId, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), command.ArrivedAtUtc, command.Source, command.CheckInId, ct,
+            command.RecordedByUserId);
     }
 
     /// <summary>Staff record presences for any slot, past ones included (audited).</summary>
@@ -145,9 +141,14 @@ public sealed class PresenceService(
         if (slot.StartsAtUtc > clock.GetUtcNow().UtcDateTime.AddDays(1))
             throw new BusinessException("On ne peut pas enregistrer une présence pour un créneau à venir.");
 
+        // The presences and their audit entry together, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await InsertAsync(slot.Id, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), arrival, PresenceSource.Staff, null, ct);
         audit.Record("Présence saisie par le personnel", "Créneau", slot.Id.ToString(),
             $"{SlotText.Day(slot.Date)} {slot.TimeRangeText} : {string.Join(", ", persons.Select(p => p.FullName))}");
-        return await InsertAsync(slot.Id, persons.Select(p => (p.Id, p.HouseholdId)).ToList(), arrival, PresenceSource.Staff, null, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     /// <summary>Removes a wrong presence; the reason goes to the audit log with who did it.</summary>
@@ -186,34 +187,17 @@ public sealed class PresenceService(
     public async Task<IReadOnlyList<Slot>> SlotsOnAsync(DateOnly date, CancellationToken ct = default) =>
         await db.Set<Slot>().AsNoTracking().Where(s => s.Date == date).OrderBy(s => s.Start).ThenBy(s => s.End).ToListAsync(ct);
 
-    /// <param name="knownPresent">Who of them the caller has just read as present in the slot (the first attempt needs no read of its own).</param>
+    /// <summary>
+    /// One statement: a person already present in the slot (a second tablet, a replayed VALIDER) is
+    /// skipped by the unique index, atomically, whichever request comes first — never written twice.
+    /// </summary>
     private async Task<CheckInResult> InsertAsync(Guid slotId, IReadOnlyList<(Guid PersonId, Guid? HouseholdId)> persons, DateTime arrivedAtUtc,
-        PresenceSource source, Guid? checkInId, CancellationToken ct, Guid? recordedByUserId = null, IReadOnlyList<Guid>? knownPresent = null)
+        PresenceSource source, Guid? checkInId, CancellationToken ct, Guid? recordedByUserId = null)
     {
         // On the anonymous kiosk there is no signed-in user: the family's own account recorded it.
         var recordedBy = recordedByUserId ?? user.Id;
-        var onBehalfOf = user.ImpersonatorId;
-        var ids = persons.Select(p => p.PersonId).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            var already = (attempt == 1 && knownPresent is not null
-                ? knownPresent
-                : await db.Set<Presence>().AsNoTracking().Where(p => p.SlotId == slotId && ids.Contains(p.PersonId)).Select(p => p.PersonId).ToListAsync(ct)).ToHashSet();
-            var added = persons.Where(p => !already.Contains(p.PersonId))
-                .Select(p => new Presence(slotId, p.PersonId, p.HouseholdId, arrivedAtUtc, source, recordedBy, onBehalfOf, checkInId))
-                .ToList();
-            db.Set<Presence>().AddRange(added);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return new CheckInResult(added.Count, already.Count);
-            }
-            catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < 5)
-            {
-                // Another tablet recorded one of them meanwhile: read again, insert the rest.
-                foreach (var p in added)
-                    db.Entry(p).State = EntityState.Detached;
-            }
-        }
+        var rows = persons.Select(p => new Presence(slotId, p.PersonId, p.HouseholdId, arrivedAtUtc, source, recordedBy, user.ImpersonatorId, checkInId)).ToList();
+        var recorded = await BulkInsert.InsertNewAsync(db, rows, ct);
+        return new CheckInResult(recorded, rows.Count - recorded);
     }
 }

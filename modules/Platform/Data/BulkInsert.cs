@@ -28,20 +28,7 @@ public static class BulkInsert
         if (db.Database.CurrentTransaction is not { } transaction)
             throw new InvalidOperationException("Bulk inserts run inside the caller's transaction (all or nothing).");
 
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not mapped.");
-        var table = entityType.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
-        var columns = entityType.GetProperties()
-            .Select(p => new Column(p.GetGetter(), p.GetColumnName(store)!, p.GetRelationalTypeMapping(), p.Name == nameof(IMultiTenant.TenantId)))
-            .ToList();
-        var converters = columns.Select(c => c.Mapping.Converter).ToArray();
-
-        object? ValueOf(int i, T row)
-        {
-            var column = columns[i];
-            var value = column.IsTenant ? tenantId : column.Getter.GetClrValue(row);
-            return value is null ? null : converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
-        }
+        var (table, columns, valueOf) = ColumnsOf<T>(db, tenantId);
 
         var connection = db.Database.GetDbConnection();
         if (db.Provider == DatabaseProvider.PostgreSql)
@@ -56,7 +43,7 @@ public static class BulkInsert
                 importer.StartRow();
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    var value = ValueOf(i, row);
+                    var value = valueOf(i, row);
                     if (value is null)
                         importer.WriteNull();
                     else
@@ -90,7 +77,7 @@ public static class BulkInsert
             foreach (var row in rows)
             {
                 for (var i = 0; i < columns.Count; i++)
-                    parameters[i].Value = ValueOf(i, row) ?? DBNull.Value;
+                    parameters[i].Value = valueOf(i, row) ?? DBNull.Value;
                 command.ExecuteNonQuery();
             }
         }
@@ -98,6 +85,58 @@ public static class BulkInsert
         {
             await SetCacheSizeAsync(sqlite, sqliteTransaction, DefaultCacheKiB, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// A handful of new rows in one statement, outside any transaction (one statement is atomic):
+    /// <c>INSERT … ON CONFLICT DO NOTHING</c> on both providers, so a row that would break a unique
+    /// index is skipped instead of failing the others — two tablets recording the same person at once,
+    /// a replayed request. Returns how many rows went in. No change tracker, no batch transaction: the
+    /// kiosk's VALIDER is one round trip. Columns and conversions come from the EF model, as above.
+    /// </summary>
+    public static async Task<int> InsertNewAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class, IMultiTenant
+    {
+        if (rows.Count == 0)
+            return 0;
+        var tenantId = db.CurrentTenantId;
+        if (tenantId == Guid.Empty)
+            throw new CrossTenantWriteException($"Cannot add {typeof(T).Name} outside a structure.");
+        var (table, columns, valueOf) = ColumnsOf<T>(db, tenantId);
+        // The command only makes the provider's parameters; EF runs the statement on its own connection.
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameters = new List<object>(rows.Count * columns.Count);
+        var values = new List<string>(rows.Count);
+        foreach (var row in rows)
+        {
+            var names = new string[columns.Count];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                names[i] = "@p" + parameters.Count;
+                parameters.Add(columns[i].Mapping.CreateParameter(command, names[i], valueOf(i, row), nullable: true));
+            }
+            values.Add("(" + string.Join(", ", names) + ")");
+        }
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING";
+        // tenant-filtered: the TenantId column gets the current structure's id (valueOf), never the row's own
+        return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+    }
+
+    /// <summary>The table's columns from the EF model, and each row's value for each (provider conversions applied, the tenant stamped).</summary>
+    private static (string Table, List<Column> Columns, Func<int, T, object?> ValueOf) ColumnsOf<T>(AppDbContext db, Guid tenantId) where T : class
+    {
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not mapped.");
+        var table = entityType.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var columns = entityType.GetProperties()
+            .Select(p => new Column(p.GetGetter(), p.GetColumnName(store)!, p.GetRelationalTypeMapping(), p.Name == nameof(IMultiTenant.TenantId)))
+            .ToList();
+        var converters = columns.Select(c => c.Mapping.Converter).ToArray();
+        return (table, columns, (i, row) =>
+        {
+            var column = columns[i];
+            var value = column.IsTenant ? tenantId : column.Getter.GetClrValue(row);
+            return value is null ? null : converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
+        });
     }
 
     /// <summary>
