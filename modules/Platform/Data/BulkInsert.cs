@@ -10,11 +10,13 @@ using NpgsqlTypes;
 namespace CentresConnectes.Platform.Data;
 
 /// <summary>
-/// The fast path for many new rows (the members import, years of opening slots): they go to the
+/// The fast paths for new rows. Many rows (the members import, years of opening slots) go to the
 /// database by binary COPY on PostgreSQL and by one prepared INSERT on SQLite, inside the caller's
-/// EF transaction. Columns, names and value conversions come from the EF model, so the rows are
-/// exactly what EF would write. The save interceptor is bypassed here, so the tenant is stamped
-/// explicitly from the context's current structure (and a context without one writes nothing).
+/// EF transaction (<see cref="InsertAsync{T}"/>); a handful that may already be there (a kiosk's
+/// VALIDER) in one statement that skips them (<see cref="InsertNewAsync{T}"/>). Columns, names and
+/// value conversions come from the EF model, so the rows are exactly what EF would write. The save
+/// interceptor is bypassed here, so the tenant is stamped explicitly from the context's current
+/// structure (and a context without one writes nothing).
 /// </summary>
 public static class BulkInsert
 {
@@ -92,7 +94,7 @@ public static class BulkInsert
     /// <c>INSERT … ON CONFLICT DO NOTHING</c> on both providers, so a row that would break a unique
     /// index is skipped instead of failing the others — two tablets recording the same person at once,
     /// a replayed request. Returns how many rows went in. No change tracker, no batch transaction: the
-    /// kiosk's VALIDER is one round trip. Columns and conversions come from the EF model, as above.
+    /// kiosk's VALIDER writes in one round trip. Inside the caller's transaction when there is one.
     /// </summary>
     public static async Task<int> InsertNewAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class, IMultiTenant
     {
@@ -121,20 +123,30 @@ public static class BulkInsert
         return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 
-    /// <summary>The table's columns from the EF model, and each row's value for each (provider conversions applied, the tenant stamped).</summary>
+    /// <summary>
+    /// The table's columns from the EF model, and each row's value for each (provider conversions
+    /// applied, the tenant stamped). In a hierarchy, the discriminator column gets <typeparamref name="T"/>'s
+    /// value, and rows must be of <typeparamref name="T"/> itself (a subtype's own columns would be lost).
+    /// </summary>
     private static (string Table, List<Column> Columns, Func<int, T, object?> ValueOf) ColumnsOf<T>(AppDbContext db, Guid tenantId) where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not mapped.");
         var table = entityType.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var discriminator = entityType.FindDiscriminatorProperty();
         var columns = entityType.GetProperties()
-            .Select(p => new Column(p.GetGetter(), p.GetColumnName(store)!, p.GetRelationalTypeMapping(), p.Name == nameof(IMultiTenant.TenantId)))
+            .Select(p => new Column(p.GetColumnName(store)!, p.GetRelationalTypeMapping(),
+                p.Name == nameof(IMultiTenant.TenantId) ? _ => tenantId
+                : p == discriminator ? _ => entityType.GetDiscriminatorValue()
+                : p.IsShadowProperty() ? throw new NotSupportedException($"{typeof(T).Name}.{p.Name} is a shadow property: bulk inserts cannot read it.")
+                : p.GetGetter().GetClrValue))
             .ToList();
         var converters = columns.Select(c => c.Mapping.Converter).ToArray();
         return (table, columns, (i, row) =>
         {
-            var column = columns[i];
-            var value = column.IsTenant ? tenantId : column.Getter.GetClrValue(row);
+            if (discriminator is not null && row.GetType() != typeof(T))
+                throw new NotSupportedException($"A {row.GetType().Name} cannot be bulk-inserted as a {typeof(T).Name}.");
+            var value = columns[i].Read(row);
             return value is null ? null : converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
         });
     }
@@ -156,7 +168,7 @@ public static class BulkInsert
         await pragma.ExecuteNonQueryAsync(ct);
     }
 
-    private sealed record Column(IClrPropertyGetter Getter, string Name, RelationalTypeMapping Mapping, bool IsTenant);
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read);
 
     private static NpgsqlDbType PostgresType(string storeType)
     {
