@@ -180,14 +180,19 @@ internal static partial class CheckinLoadScenario
     /// <summary>VALIDER, timed from the request sent to the answer read (as kiosk.js sends it: form fields, JSON answer).</summary>
     private static async Task<double> ValidateAsync(TestClient kiosk, HttpRequestMessage validate)
     {
-        using var request = validate;
+        var (elapsed, status, body) = await SendTimedAsync(kiosk, validate);
+        if (status != HttpStatusCode.OK)
+            throw new InvalidOperationException($"VALIDER answered {(int)status}: {body}");
+        return elapsed;
+    }
+
+    private static async Task<(double Milliseconds, HttpStatusCode Status, string Body)> SendTimedAsync(TestClient kiosk, HttpRequestMessage sent)
+    {
+        using var request = sent;
         var watch = Stopwatch.StartNew();
         using var answer = await kiosk.Http.SendAsync(request);
         var body = await answer.Content.ReadAsStringAsync();
-        var elapsed = watch.Elapsed.TotalMilliseconds;
-        if (answer.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"VALIDER answered {(int)answer.StatusCode}: {body}");
-        return elapsed;
+        return (watch.Elapsed.TotalMilliseconds, answer.StatusCode, body);
     }
 
     /// <summary>The same three requests before VALIDER, on the trivial endpoint.</summary>
@@ -198,14 +203,7 @@ internal static partial class CheckinLoadScenario
         return new HttpRequestMessage(HttpMethod.Post, Trivial);
     }
 
-    private static async Task<double> TrivialAsync(TestClient kiosk, HttpRequestMessage last)
-    {
-        using var request = last;
-        var watch = Stopwatch.StartNew();
-        using var answer = await kiosk.Http.SendAsync(request);
-        await answer.Content.ReadAsStringAsync();
-        return watch.Elapsed.TotalMilliseconds;
-    }
+    private static async Task<double> TrivialAsync(TestClient kiosk, HttpRequestMessage last) => (await SendTimedAsync(kiosk, last)).Milliseconds;
 
     private sealed record Load(List<double> Times, int Errors, double Seconds)
     {
@@ -222,28 +220,16 @@ internal static partial class CheckinLoadScenario
         Func<int, Family, Task<HttpRequestMessage>> prepare, Func<int, HttpRequestMessage, Task<double>> timed)
     {
         var times = new List<double>();
-        var errors = 0;
+        var errors = new Errors();
         var total = Stopwatch.StartNew();
         for (var first = 0; first < households.Count; first += tablets)
         {
             var round = households.Skip(first).Take(tablets).ToList();
             var requests = await Task.WhenAll(round.Select((f, k) => Task.Run(() => prepare(k, f))));
-            var answers = await Task.WhenAll(requests.Select((r, k) => Task.Run(async () =>
-            {
-                try
-                {
-                    return await timed(k, r);
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.Increment(ref errors);
-                    Console.Error.WriteLine("  error: " + ex.GetType().Name + ": " + ex.Message);
-                    return double.NaN;
-                }
-            })));
-            times.AddRange(answers.Where(t => !double.IsNaN(t)));
+            var answers = await Task.WhenAll(requests.Select((r, k) => Task.Run(() => errors.TimeAsync(() => timed(k, r)))));
+            times.AddRange(answers.OfType<double>());
         }
-        return new Load(times, errors, total.Elapsed.TotalSeconds);
+        return new Load(times, errors.Count, total.Elapsed.TotalSeconds);
     }
 
     /// <summary>T workers (worker k drives kiosk k) take the families one by one from a shared queue; each call returns the milliseconds it timed.</summary>
@@ -251,25 +237,39 @@ internal static partial class CheckinLoadScenario
     {
         var next = -1;
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
-        var errors = 0;
+        var errors = new Errors();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, tablets).Select(k => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < households.Count)
-            {
-                try
-                {
-                    times.Add(await call(k, households[i]));
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.Increment(ref errors);
-                    Console.Error.WriteLine("  error: " + ex.GetType().Name + ": " + ex.Message);
-                }
-            }
+                if (await errors.TimeAsync(() => call(k, households[i])) is { } elapsed)
+                    times.Add(elapsed);
         })));
-        return new Load([.. times], errors, total.Elapsed.TotalSeconds);
+        return new Load([.. times], errors.Count, total.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The errors of one load: a failed call is counted and printed, and the load goes on.</summary>
+    private sealed class Errors
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        /// <summary>The milliseconds the call timed, or null when it failed.</summary>
+        public async Task<double?> TimeAsync(Func<Task<double>> call)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception ex)
+            {
+                Interlocked.Increment(ref _count);
+                Console.Error.WriteLine("  error: " + ex.GetType().Name + ": " + ex.Message);
+                return null;
+            }
+        }
     }
 
     private static async Task BaselineInsertAsync(NpgsqlDataSource dataSource, Guid tenant, Guid slot, Family family, DateTime arrived)

@@ -30,7 +30,7 @@ public static class BulkInsert
         if (db.Database.CurrentTransaction is not { } transaction)
             throw new InvalidOperationException("Bulk inserts run inside the caller's transaction (all or nothing).");
 
-        var (table, columns, valueOf) = ColumnsOf<T>(db, tenantId);
+        var (table, columns, valueOf) = ColumnsOf(db, rows, tenantId);
 
         var connection = db.Database.GetDbConnection();
         if (db.Provider == DatabaseProvider.PostgreSql)
@@ -103,7 +103,7 @@ public static class BulkInsert
         var tenantId = db.CurrentTenantId;
         if (tenantId == Guid.Empty)
             throw new CrossTenantWriteException($"Cannot add {typeof(T).Name} outside a structure.");
-        var (table, columns, valueOf) = ColumnsOf<T>(db, tenantId);
+        var (table, columns, valueOf) = ColumnsOf(db, rows, tenantId);
         // The command only makes the provider's parameters; EF runs the statement on its own connection.
         using var command = db.Database.GetDbConnection().CreateCommand();
         var parameters = new List<object>(rows.Count * columns.Count);
@@ -128,24 +128,25 @@ public static class BulkInsert
     /// applied, the tenant stamped). In a hierarchy, the discriminator column gets <typeparamref name="T"/>'s
     /// value, and rows must be of <typeparamref name="T"/> itself (a subtype's own columns would be lost).
     /// </summary>
-    private static (string Table, List<Column> Columns, Func<int, T, object?> ValueOf) ColumnsOf<T>(AppDbContext db, Guid tenantId) where T : class
+    private static (string Table, List<Column> Columns, Func<int, T, object?> ValueOf) ColumnsOf<T>(AppDbContext db, IReadOnlyCollection<T> rows, Guid tenantId) where T : class
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not mapped.");
         var table = entityType.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
         var discriminator = entityType.FindDiscriminatorProperty();
+        if (discriminator is not null && rows.FirstOrDefault(r => r.GetType() != typeof(T)) is { } other)
+            throw new NotSupportedException($"A {other.GetType().Name} cannot be bulk-inserted as a {typeof(T).Name}.");
+        var discriminatorValue = entityType.GetDiscriminatorValue();
         var columns = entityType.GetProperties()
             .Select(p => new Column(p.GetColumnName(store)!, p.GetRelationalTypeMapping(),
                 p.Name == nameof(IMultiTenant.TenantId) ? _ => tenantId
-                : p == discriminator ? _ => entityType.GetDiscriminatorValue()
+                : p == discriminator ? _ => discriminatorValue
                 : p.IsShadowProperty() ? throw new NotSupportedException($"{typeof(T).Name}.{p.Name} is a shadow property: bulk inserts cannot read it.")
                 : p.GetGetter().GetClrValue))
             .ToList();
         var converters = columns.Select(c => c.Mapping.Converter).ToArray();
         return (table, columns, (i, row) =>
         {
-            if (discriminator is not null && row.GetType() != typeof(T))
-                throw new NotSupportedException($"A {row.GetType().Name} cannot be bulk-inserted as a {typeof(T).Name}.");
             var value = columns[i].Read(row);
             return value is null ? null : converters[i] is { } converter ? converter.ConvertToProvider(value) : value;
         });
