@@ -100,19 +100,15 @@ internal static partial class CheckinLoadScenario
 
         // Back to back: the figure recorded since 2026-12-02. Together: the same families in rounds.
         // The processor each load cost, per family (this process is the host and the 50 tablets).
-        var cpu = CpuMeter.Start();
         var validateCpu = CpuMeter.Paused();
-        var together = await MeasureAsync(connectionString, openSlot.Id, families,
-            () => RunRoundsAsync(tablets, households, (k, f) => PrepareCheckInAsync(kiosks[k], f), (k, request) => ValidateAsync(kiosks[k], request), validateCpu));
-        var togetherCpu = cpu.PerUnit(families, "family") + "; VALIDER alone: " + validateCpu.PerUnit(families, "VALIDER");
+        var (together, togetherCpu) = await MeteredAsync(families, () => MeasureAsync(connectionString, openSlot.Id, families,
+            () => RunRoundsAsync(tablets, households, (k, f) => PrepareCheckInAsync(kiosks[k], f), (k, request) => ValidateAsync(kiosks[k], request), validateCpu)));
+        togetherCpu += "; VALIDER alone: " + validateCpu.PerUnit(families, "VALIDER");
         var togetherTrivial = await RunRoundsAsync(tablets, households, (k, _) => PrepareTrivialAsync(kiosks[k]), (k, request) => TrivialAsync(kiosks[k], request));
-        cpu = CpuMeter.Start();
-        var backToBack = await MeasureAsync(connectionString, openSlot.Id, families,
-            () => RunLoadAsync(tablets, households, async (k, f) => await ValidateAsync(kiosks[k], await PrepareCheckInAsync(kiosks[k], f))));
-        var backToBackCpu = cpu.PerUnit(families, "family");
-        cpu = CpuMeter.Start();
-        var backToBackTrivial = await RunLoadAsync(tablets, households, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k])));
-        var trivialCpu = cpu.PerUnit(families, "family");
+        var (backToBack, backToBackCpu) = await MeteredAsync(families, () => MeasureAsync(connectionString, openSlot.Id, families,
+            () => RunLoadAsync(tablets, households, async (k, f) => await ValidateAsync(kiosks[k], await PrepareCheckInAsync(kiosks[k], f)))));
+        var (backToBackTrivial, trivialCpu) = await MeteredAsync(families,
+            () => RunLoadAsync(tablets, households, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k]))));
 
         Console.WriteLine(FormattableString.Invariant(
             $"  JIT during the loads: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods compiled, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms"));
@@ -155,6 +151,14 @@ internal static partial class CheckinLoadScenario
             return FormattableString.Invariant(
                 $"{name}: {p95:F1} ms (ratio {p95 / Percentile(trivial.Times, 0.95):F1}, errors {Load.Errors + trivial.Errors + otherErrors}, duplicates {Duplicates}, missing {Missing})");
         }
+    }
+
+    /// <summary>One load with the processor it cost per family.</summary>
+    private static async Task<(T Result, string Cpu)> MeteredAsync<T>(int families, Func<Task<T>> load)
+    {
+        var cpu = CpuMeter.Start();
+        var result = await load();
+        return (result, cpu.PerUnit(families, "family"));
     }
 
     /// <summary>Runs one load of check-ins into the open slot, counts its duplicate and missing presences, then empties the slot for the next.</summary>
