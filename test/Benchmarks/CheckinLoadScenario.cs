@@ -97,6 +97,7 @@ internal static partial class CheckinLoadScenario
         // A mark for a profiler attached from outside (perf record -p): the loads start now.
         Console.WriteLine($"  {tablets} kiosks enrolled and warm, measuring");
         var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var (gen0, gen1, gen2, gcPause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
 
         // Back to back: the figure recorded since 2026-12-02. Together: the same families in rounds.
         // The processor each load cost, per family (this process is the host and the 50 tablets).
@@ -111,7 +112,7 @@ internal static partial class CheckinLoadScenario
             () => RunLoadAsync(tablets, households, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k]))));
 
         Console.WriteLine(FormattableString.Invariant(
-            $"  JIT during the loads: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods compiled, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms"));
+            $"  JIT during the loads: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods compiled, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms; garbage collections: {GC.CollectionCount(0) - gen0} (generation 1: {GC.CollectionCount(1) - gen1}, generation 2: {GC.CollectionCount(2) - gen2}), paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:F0} ms"));
         var dataSource = NpgsqlDataSource.Create(connectionString);
         await using (dataSource)
         {
