@@ -7,7 +7,8 @@ namespace CentresConnectes.Platform.Tests;
 /// <summary>
 /// The one-statement insert (<see cref="BulkInsert.InsertNewAsync{T}"/>): rows go in once, stamped with
 /// the current structure; a row already there is skipped, not an error; outside a structure nothing is
-/// written. (On PostgreSQL it is exercised by the kiosk's check-in tests.)
+/// written; under a parent, only while the current structure has it. (On PostgreSQL it is exercised by
+/// the kiosk's check-in tests.)
 /// </summary>
 public sealed class BulkInsertTests : IDisposable
 {
@@ -47,6 +48,25 @@ public sealed class BulkInsertTests : IDisposable
             await Should.ThrowAsync<NotSupportedException>(() => BulkInsert.InsertNewAsync<TestNote>(db, [new TestPinnedNote("perdue")], CancellationToken.None));
         }
         _database.AllRows().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Under_a_parent_rows_go_in_only_while_the_current_structure_has_it()
+    {
+        var parent = new TestNote("créneau de A");
+        await using (var db = _database.Context(A))
+            (await BulkInsert.InsertNewAsync(db, [parent], CancellationToken.None)).ShouldBe(1);
+        var first = new TestNote("A1");
+        await using (var db = _database.Context(A))
+        {
+            (await BulkInsert.InsertNewUnderAsync<TestNote, TestNote>(db, [first, new TestNote("A2")], parent.Id, CancellationToken.None)).ShouldBe(2);
+            (await BulkInsert.InsertNewUnderAsync<TestNote, TestNote>(db, [first], parent.Id, CancellationToken.None)).ShouldBe(0);
+            (await BulkInsert.InsertNewUnderAsync<TestNote, TestNote>(db, [new TestNote("orpheline")], Guid.CreateVersion7(), CancellationToken.None)).ShouldBe(0);
+        }
+        // Another structure naming A's row as parent writes nothing.
+        await using (var db = _database.Context(B))
+            (await BulkInsert.InsertNewUnderAsync<TestNote, TestNote>(db, [new TestNote("B1")], parent.Id, CancellationToken.None)).ShouldBe(0);
+        _database.AllRows().Select(r => r.Text).Order().ShouldBe(["A1", "A2", "créneau de A"]);
     }
 
     [Fact]

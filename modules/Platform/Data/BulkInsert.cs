@@ -96,7 +96,21 @@ public static class BulkInsert
     /// a replayed request. Returns how many rows went in. No change tracker, no batch transaction: the
     /// kiosk's VALIDER writes in one round trip. Inside the caller's transaction when there is one.
     /// </summary>
-    public static async Task<int> InsertNewAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class, IMultiTenant
+    public static Task<int> InsertNewAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class, IMultiTenant =>
+        InsertNewAsync(db, rows, parent: null, ct);
+
+    /// <summary>
+    /// As <see cref="InsertNewAsync{T}"/>, in the same statement and only while the current structure
+    /// has the <typeparamref name="TParent"/> of key <paramref name="parentId"/> (a kiosk's VALIDER and
+    /// its slot): the check costs no round trip of its own, and no delete can slip between it and the
+    /// write. Returns 0 when the parent is not there; a caller that must tell that from « every row was
+    /// already there » reads the parent then — the rare case.
+    /// </summary>
+    public static Task<int> InsertNewUnderAsync<T, TParent>(AppDbContext db, IReadOnlyCollection<T> rows, Guid parentId, CancellationToken ct)
+        where T : class, IMultiTenant where TParent : class, IMultiTenant =>
+        InsertNewAsync(db, rows, (typeof(TParent), parentId), ct);
+
+    private static async Task<int> InsertNewAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, (Type Type, Guid Id)? parent, CancellationToken ct) where T : class, IMultiTenant
     {
         if (rows.Count == 0)
             return 0;
@@ -106,21 +120,48 @@ public static class BulkInsert
         var (table, columns, valueOf) = ColumnsOf(db, rows, tenantId);
         // The command only makes the provider's parameters; EF runs the statement on its own connection.
         using var command = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new List<object>(rows.Count * columns.Count);
+        var parameters = new List<object>(rows.Count * columns.Count + 2);
         var values = new List<string>(rows.Count);
+        // Under a SELECT, PostgreSQL types a VALUES list from its first row: a null parameter would be text.
+        var typed = parent is not null && db.Provider == DatabaseProvider.PostgreSql;
         foreach (var row in rows)
         {
             var names = new string[columns.Count];
             for (var i = 0; i < columns.Count; i++)
             {
-                names[i] = "@p" + parameters.Count;
-                parameters.Add(columns[i].Mapping.CreateParameter(command, names[i], valueOf(i, row), nullable: true));
+                var name = "@p" + parameters.Count;
+                parameters.Add(columns[i].Mapping.CreateParameter(command, name, valueOf(i, row), nullable: true));
+                names[i] = typed ? $"CAST({name} AS {columns[i].Mapping.StoreType})" : name;
             }
             values.Add("(" + string.Join(", ", names) + ")");
         }
-        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING";
+        var into = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))})";
+        string sql;
+        if (parent is { } p)
+        {
+            var (parentTable, key, tenant) = KeyOf(db, p.Type);
+            var id = "@p" + parameters.Count;
+            parameters.Add(key.Mapping.CreateParameter(command, id, p.Id));
+            var structure = "@p" + parameters.Count;
+            parameters.Add(tenant.Mapping.CreateParameter(command, structure, tenantId));
+            // tenant-filtered: the parent is looked for in the current structure only
+            sql = $"{into} SELECT * FROM (VALUES {string.Join(", ", values)}) AS v " +
+                  $"WHERE EXISTS (SELECT 1 FROM \"{parentTable}\" WHERE \"{key.Name}\" = {id} AND \"{tenant.Name}\" = {structure}) ON CONFLICT DO NOTHING";
+        }
+        else
+            sql = $"{into} VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING";
         // tenant-filtered: the TenantId column gets the current structure's id (valueOf), never the row's own
         return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+    }
+
+    /// <summary>A tenant-owned entity's table, its single key column and its structure column.</summary>
+    private static (string Table, (string Name, RelationalTypeMapping Mapping) Key, (string Name, RelationalTypeMapping Mapping) Tenant) KeyOf(AppDbContext db, Type type)
+    {
+        var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException(type.Name + " is not mapped.");
+        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var key = entityType.FindPrimaryKey()?.Properties is [var single] ? single : throw new NotSupportedException(type.Name + " has no single-column key.");
+        var tenant = entityType.FindProperty(nameof(IMultiTenant.TenantId))!;
+        return (store.Name, (key.GetColumnName(store)!, key.GetRelationalTypeMapping()), (tenant.GetColumnName(store)!, tenant.GetRelationalTypeMapping()));
     }
 
     /// <summary>
