@@ -154,11 +154,16 @@ public static class BulkInsert
         return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 
+    private static (IEntityType EntityType, StoreObjectIdentifier Table) TableOf(AppDbContext db, Type type)
+    {
+        var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException(type.Name + " is not mapped.");
+        return (entityType, StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema()));
+    }
+
     /// <summary>A tenant-owned entity's table, its single key column and its structure column.</summary>
     private static (string Table, (string Name, RelationalTypeMapping Mapping) Key, (string Name, RelationalTypeMapping Mapping) Tenant) KeyOf(AppDbContext db, Type type)
     {
-        var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException(type.Name + " is not mapped.");
-        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var (entityType, store) = TableOf(db, type);
         var key = entityType.FindPrimaryKey()?.Properties is [var single] ? single : throw new NotSupportedException(type.Name + " has no single-column key.");
         var tenant = entityType.FindProperty(nameof(IMultiTenant.TenantId))!;
         return (store.Name, (key.GetColumnName(store)!, key.GetRelationalTypeMapping()), (tenant.GetColumnName(store)!, tenant.GetRelationalTypeMapping()));
@@ -171,9 +176,8 @@ public static class BulkInsert
     /// </summary>
     private static (string Table, List<Column> Columns, Func<int, T, object?> ValueOf) ColumnsOf<T>(AppDbContext db, IReadOnlyCollection<T> rows, Guid tenantId) where T : class
     {
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException(typeof(T).Name + " is not mapped.");
-        var table = entityType.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var (entityType, store) = TableOf(db, typeof(T));
+        var table = store.Name;
         var discriminator = entityType.FindDiscriminatorProperty();
         if (discriminator is not null && rows.FirstOrDefault(r => r.GetType() != typeof(T)) is { } other)
             throw new NotSupportedException($"A {other.GetType().Name} cannot be bulk-inserted as a {typeof(T).Name}.");
