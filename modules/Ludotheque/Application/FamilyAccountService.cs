@@ -215,11 +215,6 @@ public sealed class FamilyAccountService(
         await Accounts.AsNoTracking().Where(a => a.UserId == userId && a.DisabledAtUtc == null)
             .Select(a => new SignedInFamily(a.Id, a.HouseholdId, a.UserId)).SingleOrDefaultAsync(ct);
 
-    /// <summary>The Identity account of the household's active family account, if any (a card opens the page of a family with or without one).</summary>
-    public async Task<Guid?> FindUserOfHouseholdAsync(Guid householdId, CancellationToken ct = default) =>
-        await Accounts.AsNoTracking().Where(a => a.HouseholdId == householdId && a.DisabledAtUtc == null)
-            .Select(a => (Guid?)a.UserId).SingleOrDefaultAsync(ct);
-
     /// <summary>"Identifiants oubliés ?": a link to the account's contact e-mail; the caller answers the same either way.</summary>
     public async Task RequestAccessReminderAsync(string? email, CancellationToken ct = default)
     {

@@ -12,6 +12,9 @@ namespace CentresConnectes.Ludotheque.Application;
 /// Family QR cards: <c>ccf1.&lt;secret&gt;</c> in the QR code, SHA-256 of it in the database. A card is
 /// looked up in the current structure only (the kiosk's), so a card of another centre opens nothing.
 /// </summary>
+/// <summary>What a scanned card opens: its household, and the household's active family account if it has one.</summary>
+public sealed record CardHolder(Guid HouseholdId, Guid? FamilyUserId);
+
 public sealed class FamilyCardService(AppDbContext db, IMemberDirectory members, ICurrentTenant tenant, ICurrentUser user, IAuditLog audit, TimeProvider clock)
 {
     public const string Scheme = "ccf1.";
@@ -54,18 +57,23 @@ public sealed class FamilyCardService(AppDbContext db, IMemberDirectory members,
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The household of an active card of the current structure; a French refusal for anything else (malformed, huge, revoked, elsewhere).</summary>
-    public async Task<Guid> ResolveAsync(string? scanned, CancellationToken ct = default)
+    /// <summary>Who an active card of the current structure opens; a French refusal for anything else (malformed, huge, revoked, elsewhere).</summary>
+    public async Task<CardHolder> ResolveAsync(string? scanned, CancellationToken ct = default)
     {
         tenant.RequireId();
         var token = scanned?.Trim();
         if (string.IsNullOrEmpty(token) || token.Length != TokenLength || !token.StartsWith(Scheme, StringComparison.Ordinal))
             throw new BusinessException(Unknown);
-        var hash = Hash(token);
-        var householdId = await Cards.AsNoTracking().Where(c => c.TokenHash == hash && c.RevokedAtUtc == null)
-            .Select(c => (Guid?)c.HouseholdId).SingleOrDefaultAsync(ct);
-        return householdId ?? throw new BusinessException(Unknown);
+        return await HolderOf.For(db)(db, Hash(token), ct) ?? throw new BusinessException(Unknown);
     }
+
+    // The card's household and its family account in one round trip, compiled (every scan on a kiosk asks).
+    private static readonly CompiledQuery<Func<AppDbContext, byte[], CancellationToken, Task<CardHolder?>>> HolderOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, byte[] hash, CancellationToken ct) => db.Set<FamilyCard>().AsNoTracking()
+            .Where(c => c.TokenHash == hash && c.RevokedAtUtc == null)
+            .Select(c => new CardHolder(c.HouseholdId,
+                db.Set<FamilyAccount>().Where(a => a.HouseholdId == c.HouseholdId && a.DisabledAtUtc == null).Select(a => (Guid?)a.UserId).FirstOrDefault()))
+            .SingleOrDefault()));
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

@@ -54,24 +54,23 @@ public sealed class PresenceService(
     public const int MaxPersonsPerCheckIn = 30;
 
     public async Task<Slot?> FindOpenSlotAsync(DateTime utcNow, CancellationToken ct = default) =>
-        await OpenAt(utcNow).FirstOrDefaultAsync(ct);
+        (await OpenNow.For(db)(db, DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), Guid.Empty, ct))?.Slot;
 
     /// <summary>The slot open now and the persons of a household already present in it, in one round trip (the kiosk's family page).</summary>
-    public async Task<(Slot Slot, IReadOnlyList<Guid> Present)?> FindOpenSlotWithPresentAsync(DateTime utcNow, Guid householdId, CancellationToken ct = default)
-    {
-        var found = await OpenAt(utcNow)
-            .Select(s => new { Slot = s, Present = db.Set<Presence>().Where(p => p.SlotId == s.Id && p.HouseholdId == householdId).Select(p => p.PersonId).ToList() })
-            .FirstOrDefaultAsync(ct);
-        return found is null ? null : (found.Slot, found.Present);
-    }
+    public async Task<(Slot Slot, IReadOnlyList<Guid> Present)?> FindOpenSlotWithPresentAsync(DateTime utcNow, Guid householdId, CancellationToken ct = default) =>
+        await OpenNow.For(db)(db, DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), householdId, ct) is { } found ? (found.Slot, found.Present) : null;
 
-    /// <summary>The slots open at that instant; with overlapping slots, the one that started last first, so the counter restarts at each slot's start.</summary>
-    private IQueryable<Slot> OpenAt(DateTime utcNow)
-    {
-        var now = DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
-        return db.Set<Slot>().AsNoTracking().Where(s => s.StartsAtUtc <= now && s.EndsAtUtc > now)
-            .OrderByDescending(s => s.StartsAtUtc).ThenBy(s => s.EndsAtUtc);
-    }
+    private sealed record OpenSlot(Slot Slot, List<Guid> Present);
+
+    // The slot open at that instant — with overlapping slots, the one that started last, so the counter
+    // restarts at each slot's start — with the persons of a household already in it (none for
+    // Guid.Empty: the counter's question). Compiled: every family page on the kiosk asks.
+    private static readonly CompiledQuery<Func<AppDbContext, DateTime, Guid, CancellationToken, Task<OpenSlot?>>> OpenNow = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateTime now, Guid householdId, CancellationToken ct) => db.Set<Slot>().AsNoTracking()
+            .Where(s => s.StartsAtUtc <= now && s.EndsAtUtc > now)
+            .OrderByDescending(s => s.StartsAtUtc).ThenBy(s => s.EndsAtUtc)
+            .Select(s => new OpenSlot(s, db.Set<Presence>().Where(p => p.SlotId == s.Id && p.HouseholdId == householdId).Select(p => p.PersonId).ToList()))
+            .FirstOrDefault()));
 
     public async Task<Slot?> FindNextSlotAsync(DateTime utcNow, CancellationToken ct = default)
     {

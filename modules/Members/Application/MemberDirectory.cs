@@ -26,31 +26,36 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
         var ids = personIds.Distinct().ToList();
         if (ids.Count == 0)
             return [];
-        return await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new PersonHouseholdDto(p.Id, p.HouseholdId, p.IsAnonymised)).ToListAsync(ct);
+        return await HouseholdsOf.For(db)(db, ids).ToListAsync(ct);
     }
 
     // The same read as the family's: a family is a handful of persons, their few extra columns cost nothing.
     public async Task<HouseholdSummaryDto?> FindHouseholdAsync(Guid householdId, CancellationToken ct = default) =>
         await FindFamilyAsync(householdId, ct) is { } family ? new HouseholdSummaryDto(family.Id, family.Name, [.. family.Members.Select(m => m.Id)]) : null;
 
-    public async Task<FamilyDto?> FindFamilyAsync(Guid householdId, CancellationToken ct = default)
-    {
-        // One round trip (the kiosk's family page asks on every check-in).
-        var household = await db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId)
-            .Select(h => new
-            {
-                h.Id,
-                h.Name,
-                Members = db.Set<Person>().Where(p => p.HouseholdId == h.Id && !p.IsAnonymised).OrderBy(p => p.DateOfBirth)
-                    .Select(p => new { p.Id, p.FirstName, p.LastName, p.DateOfBirth, p.AvatarKey }).ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
-        return household is null
-            ? null
-            : new FamilyDto(household.Id, household.Name,
-                [.. household.Members.Select(p => new FamilyMemberDto(p.Id, p.FirstName, p.LastName, p.DateOfBirth, Avatars.UrlOf(p.AvatarKey)))]);
-    }
+    public async Task<FamilyDto?> FindFamilyAsync(Guid householdId, CancellationToken ct = default) =>
+        await FamilyOf.For(db)(db, householdId, ct) is { } family
+            ? new FamilyDto(family.Id, family.Name,
+                [.. family.Members.Select(p => new FamilyMemberDto(p.Id, p.FirstName, p.LastName, p.DateOfBirth, Avatars.UrlOf(p.AvatarKey)))])
+            : null;
+
+    // The kiosk's reads (every family page and VALIDER), compiled (tests: the kiosk's cross-structure probes).
+
+    private static readonly CompiledQuery<Func<AppDbContext, List<Guid>, IAsyncEnumerable<PersonHouseholdDto>>> HouseholdsOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, List<Guid> ids) => db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new PersonHouseholdDto(p.Id, p.HouseholdId, p.IsAnonymised))));
+
+    private sealed record FamilyRow(Guid Id, string Name, List<FamilyMemberRow> Members);
+
+    private sealed record FamilyMemberRow(Guid Id, string FirstName, string LastName, DateOnly DateOfBirth, string AvatarKey);
+
+    // One round trip: the household and its members.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<FamilyRow?>>> FamilyOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid householdId, CancellationToken ct) => db.Set<Household>().AsNoTracking().Where(h => h.Id == householdId)
+            .Select(h => new FamilyRow(h.Id, h.Name,
+                db.Set<Person>().Where(p => p.HouseholdId == h.Id && !p.IsAnonymised).OrderBy(p => p.DateOfBirth)
+                    .Select(p => new FamilyMemberRow(p.Id, p.FirstName, p.LastName, p.DateOfBirth, p.AvatarKey)).ToList()))
+            .SingleOrDefault()));
 
     public async Task<IReadOnlyList<PersonSummaryDto>> SearchAsync(string text, int max = 20, CancellationToken ct = default)
     {

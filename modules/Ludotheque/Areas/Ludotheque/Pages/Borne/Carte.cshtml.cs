@@ -12,7 +12,7 @@ namespace CentresConnectes.Ludotheque.Areas.Ludotheque.Pages.Borne;
 [AllowAnonymous]
 [KioskPage]
 [EnableRateLimiting(RateLimits.KioskSignIn)]
-public sealed class CarteModel(FamilyCardService cards, FamilyAccountService accounts, KioskFamilySession session, IKioskContext kiosk) : AppPageModel
+public sealed class CarteModel(FamilyCardService cards, KioskFamilySession session, IKioskContext kiosk) : AppPageModel
 {
     [BindProperty] public string? Token { get; set; }
 
@@ -21,14 +21,13 @@ public sealed class CarteModel(FamilyCardService cards, FamilyAccountService acc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var device = kiosk.Require();
-        Guid householdId = default;
-        if (!await TryAsync(async () => householdId = await cards.ResolveAsync(Token, ct)))
+        CardHolder? holder = null;
+        if (!await TryAsync(async () => holder = await cards.ResolveAsync(Token, ct)))
         {
             Token = null;
             return Page();
         }
-        var account = await accounts.FindUserOfHouseholdAsync(householdId, ct);
-        session.Start(HttpContext, new KioskFamily(device.DeviceId, householdId, account, ViaCard: true));
+        session.Start(HttpContext, new KioskFamily(device.DeviceId, holder!.HouseholdId, holder.FamilyUserId, ViaCard: true));
         return Redirect(FamilleModel.Path);
     }
 }
