@@ -31,21 +31,23 @@ public sealed class SolutionTests
     }
 
     /// <summary>
-    /// The benchmarks print the application's peak memory: they must run with the host's GC (ADR 0019),
-    /// or a figure would describe a process the application never is.
+    /// The benchmarks print the application's peak memory and latencies: they must run with the host's
+    /// runtime settings (GC, thread pool — ADR 0019), or a figure would describe a process the
+    /// application never is. Both projects import host/Runtime.props, and state nothing of their own.
     /// </summary>
     [Fact]
-    public void The_benchmarks_run_with_the_hosts_garbage_collector()
+    public void The_benchmarks_run_with_the_hosts_runtime_settings()
     {
-        static Dictionary<string, string?> GcSettings(string project)
-        {
-            var xml = System.Xml.Linq.XDocument.Load(Path.Combine(Solution.RepositoryRoot.FullName, project));
-            return new[] { "ServerGarbageCollection", "ConcurrentGarbageCollection" }
-                .ToDictionary(name => name, name => xml.Descendants(name).SingleOrDefault()?.Value);
-        }
+        static System.Xml.Linq.XDocument Load(string path) => System.Xml.Linq.XDocument.Load(Path.Combine(Solution.RepositoryRoot.FullName, path));
+        string[] runtime = ["ServerGarbageCollection", "ConcurrentGarbageCollection", "RuntimeHostConfigurationOption", "TieredPGO", "TieredCompilation"];
 
-        var host = GcSettings("host/CentresConnectes.Web/CentresConnectes.Web.csproj");
-        host["ServerGarbageCollection"].ShouldBe("false", "the host's GC is stated, not the Web SDK's server default");
-        GcSettings("test/Benchmarks/Benchmarks.csproj").ShouldBe(host);
+        var settings = Load("host/Runtime.props");
+        settings.Descendants("ServerGarbageCollection").Single().Value.ShouldBe("false", "the host's GC is stated, not the Web SDK's server default");
+        foreach (var (project, import) in new[] { ("host/CentresConnectes.Web/CentresConnectes.Web.csproj", "../Runtime.props"), ("test/Benchmarks/Benchmarks.csproj", "../../host/Runtime.props") })
+        {
+            var xml = Load(project);
+            xml.Descendants("Import").Select(i => i.Attribute("Project")?.Value).ShouldContain(import, project);
+            xml.Descendants().Select(e => e.Name.LocalName).Intersect(runtime).ShouldBeEmpty($"{project} states a runtime setting of its own");
+        }
     }
 }

@@ -139,9 +139,54 @@ internal static partial class CheckinLoadScenario
             Console.WriteLine(backToBack.FigureLine("checkin-load", backToBackTrivial, insert.Errors));
             Console.WriteLine(together.FigureLine("checkin-load together", togetherTrivial, 0));
         }
+        Console.WriteLine(await PerRequestAsync(address, adminEmail, tablets, households.Take(300).ToList(), connectionString, openSlot.Id));
         foreach (var kiosk in kiosks)
             kiosk.Dispose();
         return 0;
+    }
+
+    /// <summary>
+    /// Where a family's processor goes: one more kiosk, alone (the loads are over), takes families one
+    /// after the other and this process's processor is read around each of its requests — the host's
+    /// work and this client's, with nothing else in flight.
+    /// </summary>
+    private static async Task<string> PerRequestAsync(Uri address, string adminEmail, int number, List<Family> families, string connectionString, Guid slotId)
+    {
+        var meter = new PerRequestMeter();
+        using var kiosk = await EnrolKioskAsync(address, adminEmail, number, meter);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            // The first pass warms this kiosk's connection; the second is measured.
+            meter.Clear();
+            foreach (var family in families)
+            {
+                await ValidateAsync(kiosk, await PrepareCheckInAsync(kiosk, family));
+                await TrivialAsync(kiosk, new HttpRequestMessage(HttpMethod.Post, Trivial));
+            }
+            await ExecuteAsync(connectionString, $"""DELETE FROM "Ludo_Presences" WHERE "SlotId" = '{slotId}'""");
+        }
+        return $"  one kiosk alone, {families.Count} families, processor of this process per request: {meter.Describe()}";
+    }
+
+    /// <summary>This process's processor time around each request, by method and path (one request at a time).</summary>
+    private sealed class PerRequestMeter : DelegatingHandler
+    {
+        private readonly Dictionary<string, (double Milliseconds, int Count)> _byRequest = [];
+
+        public void Clear() => _byRequest.Clear();
+
+        public string Describe() => string.Join(", ", _byRequest.Select(r => FormattableString.Invariant($"{r.Key} {r.Value.Milliseconds / r.Value.Count:F3} ms")));
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var start = CpuMeter.ProcessMilliseconds();
+            var response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var key = $"{request.Method} {request.RequestUri!.OriginalString}";
+            var (ms, count) = _byRequest.GetValueOrDefault(key);
+            _byRequest[key] = (ms + CpuMeter.ProcessMilliseconds() - start, count + 1);
+            return response;
+        }
     }
 
     private sealed record Measured(Load Load, long Duplicates, long Missing)
@@ -173,9 +218,15 @@ internal static partial class CheckinLoadScenario
     }
 
     /// <summary>A tablet enrolled as staff do it: an admin signs in on it and installs the kiosk (« Bornes »), which signs them out.</summary>
-    private static async Task<TestClient> EnrolKioskAsync(Uri address, string adminEmail, int number)
+    private static async Task<TestClient> EnrolKioskAsync(Uri address, string adminEmail, int number, DelegatingHandler? meter = null)
     {
-        var kiosk = new TestClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        HttpMessageHandler handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+        if (meter is not null)
+        {
+            meter.InnerHandler = handler;
+            handler = meter;
+        }
+        var kiosk = new TestClient(new HttpClient(handler)
         {
             BaseAddress = address,
         });
