@@ -182,7 +182,7 @@ internal static partial class CheckinLoadScenario
             var start = CpuMeter.ProcessMilliseconds();
             var response = await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);
-            var key = $"{request.Method} {request.RequestUri!.OriginalString}";
+            var key = $"{request.Method} {request.RequestUri!.AbsolutePath}";
             var (ms, count) = _byRequest.GetValueOrDefault(key);
             _byRequest[key] = (ms + CpuMeter.ProcessMilliseconds() - start, count + 1);
             return response;
