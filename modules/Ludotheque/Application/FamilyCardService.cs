@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CentresConnectes.Ludotheque.Application;
 
+/// <summary>What a scanned card opens: its household, and the household's active family account if it has one.</summary>
+public sealed record CardHolder(Guid HouseholdId, Guid? FamilyUserId);
+
 /// <summary>
 /// Family QR cards: <c>ccf1.&lt;secret&gt;</c> in the QR code, SHA-256 of it in the database. A card is
 /// looked up in the current structure only (the kiosk's), so a card of another centre opens nothing.
 /// </summary>
-/// <summary>What a scanned card opens: its household, and the household's active family account if it has one.</summary>
-public sealed record CardHolder(Guid HouseholdId, Guid? FamilyUserId);
-
 public sealed class FamilyCardService(AppDbContext db, IMemberDirectory members, ICurrentTenant tenant, ICurrentUser user, IAuditLog audit, TimeProvider clock)
 {
     public const string Scheme = "ccf1.";

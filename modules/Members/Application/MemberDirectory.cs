@@ -39,8 +39,7 @@ internal sealed class MemberDirectory(AppDbContext db) : IMemberDirectory
                 [.. family.Members.Select(p => new FamilyMemberDto(p.Id, p.FirstName, p.LastName, p.DateOfBirth, Avatars.UrlOf(p.AvatarKey)))])
             : null;
 
-    // The kiosk's reads (every family page and VALIDER), compiled (tests: the kiosk's cross-structure probes).
-
+    // The kiosk's reads (every family page and VALIDER) are compiled (tests: the kiosk's cross-structure probes).
     private static readonly CompiledQuery<Func<AppDbContext, List<Guid>, IAsyncEnumerable<PersonHouseholdDto>>> HouseholdsOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, List<Guid> ids) => db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new PersonHouseholdDto(p.Id, p.HouseholdId, p.IsAnonymised))));

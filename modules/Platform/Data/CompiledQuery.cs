@@ -7,10 +7,11 @@ namespace CentresConnectes.Platform.Data;
 /// <summary>
 /// An EF compiled query (<c>EF.CompileAsyncQuery</c>), compiled once per model. For the reads every
 /// kiosk request makes: a compiled query skips extracting the parameters from the expression tree
-/// and looking the query up in the cache on each call (≈ 15 % of the kiosk's processor, ADR 0019).
+/// and looking the query up in the cache on each call (13.6 % of the kiosk's processor in a profile,
+/// docs/performance.md, checkin-load 2026-12-04).
 /// EF ties a compiled query to the first model it runs against and refuses any other, and a process
-/// can hold several models (the tests run PostgreSQL and SQLite hosts side by side), hence one per
-/// model, let go with it. The named tenant filter still applies: it reads the context's current
+/// can hold several models (the tests run PostgreSQL and SQLite hosts side by side: one compiled
+/// query for both made Ludotheque.Tests fail), hence one per model, let go with it. The named tenant filter still applies: it reads the context's current
 /// structure at each execution.
 /// </summary>
 public sealed class CompiledQuery<TDelegate> where TDelegate : class
@@ -21,9 +22,5 @@ public sealed class CompiledQuery<TDelegate> where TDelegate : class
     public CompiledQuery(Func<TDelegate> compile) => _compile = _ => compile();
 
     /// <summary>The query compiled for this context's model; call it with the same context.</summary>
-    public TDelegate For(DbContext db)
-    {
-        var model = db.Model;
-        return _byModel.TryGetValue(model, out var compiled) ? compiled : _byModel.GetValue(model, _compile);
-    }
+    public TDelegate For(DbContext db) => _byModel.GetValue(db.Model, _compile);
 }
