@@ -19,7 +19,7 @@ internal sealed class CpuMeter
     private double _selfMs, _postgresMs;
     private long _machineBusy, _machineAll;
     private TimeSpan _wall;
-    private (TimeSpan Self, long Postgres, long Busy, long All, long Started)? _running;
+    private (double Self, long Postgres, long Busy, long All, long Started)? _running;
 
     private CpuMeter() => Resume();
 
@@ -39,14 +39,14 @@ internal sealed class CpuMeter
         // This process's time is read last on resuming and first on pausing: reading /proc is not counted.
         var postgres = PostgresTicks();
         var (busy, all) = MachineTicks();
-        _running = (Process.GetCurrentProcess().TotalProcessorTime, postgres, busy, all, Stopwatch.GetTimestamp());
+        _running = (ProcessMilliseconds(), postgres, busy, all, Stopwatch.GetTimestamp());
     }
 
     public void Pause()
     {
         if (_running is not { } start)
             return;
-        _selfMs += (Process.GetCurrentProcess().TotalProcessorTime - start.Self).TotalMilliseconds;
+        _selfMs += ProcessMilliseconds() - start.Self;
         var (busy, all) = MachineTicks();
         _postgresMs += (PostgresTicks() - start.Postgres) * MillisecondsPerTick;
         _machineBusy += busy - start.Busy;

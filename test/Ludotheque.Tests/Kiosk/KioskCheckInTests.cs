@@ -51,6 +51,35 @@ public abstract class KioskCheckInTests(LudothequeFactory app) : IDisposable
         (await s.Admin.GetTextAsync("/ludotheque/compteur")).ShouldContain("data-testid=\"counter-value\">2<");
     }
 
+    /// <summary>A card opens its family with or without an account; VALIDER is recorded by the family's active account when it has one.</summary>
+    [Fact]
+    public async Task A_card_check_in_is_recorded_by_the_family_s_active_account_or_by_nobody()
+    {
+        var s = await app.ArrangeAsync("Carte compte");
+        var withAccount = await app.InAsync(s.Structure.Id, sp => sp.GetRequiredService<FamilyAccountService>().FindByHouseholdAsync(s.HouseholdId));
+        var disabled = await app.FamilyAsync(s.Structure.Id, "DUPONT", ("Anne", DateOnly.Parse("1990-02-03")));
+        await app.InScopeAsync(s.Structure.Id, async sp =>
+        {
+            var accounts = sp.GetRequiredService<FamilyAccountService>();
+            await accounts.CreateAsync(disabled.HouseholdId, new FamilyAccountInput { Login = "dupont-carte", Password = KioskWorld.Password });
+            await accounts.SetActiveAsync(disabled.HouseholdId, false);
+        });
+        var without = await app.FamilyAsync(s.Structure.Id, "SANSCOMPTE", ("Jo", DateOnly.Parse("2012-07-08")));
+
+        foreach (var (household, person) in new[] { (s.HouseholdId, s.PersonIds[0]), (disabled.HouseholdId, disabled.PersonIds[0]), (without.HouseholdId, without.PersonIds[0]) })
+        {
+            var card = await app.InAsync(s.Structure.Id, sp => sp.GetRequiredService<FamilyCardService>().IssueAsync(household));
+            (await s.Kiosk.PostFormAsync("/ludotheque/borne/carte", TestClient.Form(("Token", card)))).ShouldRedirectTo("/ludotheque/borne/famille");
+            var (_, ticket, token) = await s.Kiosk.FamilyPageAsync();
+            (await s.Kiosk.ValidateAsync(token, ticket, [person])).ShouldBe(HttpStatusCode.OK);
+        }
+
+        var recordedBy = (await app.PresencesAsync(s.Structure.Id)).ToDictionary(p => p.HouseholdId!.Value, p => p.RecordedByUserId);
+        recordedBy[s.HouseholdId].ShouldBe(withAccount!.UserId);
+        recordedBy[disabled.HouseholdId].ShouldBeNull();
+        recordedBy[without.HouseholdId].ShouldBeNull();
+    }
+
     [Fact]
     public async Task A_replayed_check_in_counts_once_and_lands_in_the_slot_of_its_time()
     {
