@@ -72,6 +72,24 @@ internal static partial class CheckinLoadScenario
         for (var k = 0; k < tablets; k++)
             kiosks.Add(await EnrolKioskAsync(address, adminEmail, k));
 
+        // The measured loads, one after the other. Back to back: the figure recorded since 2026-12-02.
+        // Together: the same families in rounds. The processor each load cost, per family (this process
+        // is the host and the 50 tablets). The warm-up runs this very code, meters included, so that
+        // none of it is compiled while it measures.
+        async Task<(Measured, string, Load, Measured, string, Load, string)> LoadsAsync(IReadOnlyList<Family> list)
+        {
+            var validateCpu = CpuMeter.Paused();
+            var (together, togetherCpu) = await MeteredAsync(list.Count, () => MeasureAsync(connectionString, openSlot.Id, list.Count,
+                () => RunRoundsAsync(tablets, list, (k, f) => PrepareCheckInAsync(kiosks[k], f), (k, request) => ValidateAsync(kiosks[k], request), validateCpu)));
+            togetherCpu += "; VALIDER alone: " + validateCpu.PerUnit(list.Count, "VALIDER");
+            var togetherTrivial = await RunRoundsAsync(tablets, list, (k, _) => PrepareTrivialAsync(kiosks[k]), (k, request) => TrivialAsync(kiosks[k], request));
+            var (backToBack, backToBackCpu) = await MeteredAsync(list.Count, () => MeasureAsync(connectionString, openSlot.Id, list.Count,
+                () => RunLoadAsync(tablets, list, async (k, f) => await ValidateAsync(kiosks[k], await PrepareCheckInAsync(kiosks[k], f)))));
+            var (backToBackTrivial, trivialCpu) = await MeteredAsync(list.Count,
+                () => RunLoadAsync(tablets, list, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k]))));
+            return (together, togetherCpu, togetherTrivial, backToBack, backToBackCpu, backToBackTrivial, trivialCpu);
+        }
+
         // Warm-up outside the measure, up to the steady state of a server that has been up a while: pools
         // and plans on every kiosk's connection, and the JIT done. .NET compiles a method quickly first,
         // then, once it has run some 30 times, with instrumentation, then after 30 more optimised with
@@ -85,11 +103,7 @@ internal static partial class CheckinLoadScenario
         for (long compiled = long.MaxValue; compiled > 20 && passes < 20; passes++)
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-            await RunLoadAsync(tablets, warmUp, async (k, f) => await ValidateAsync(kiosks[k], await PrepareCheckInAsync(kiosks[k], f)));
-            await ExecuteAsync(connectionString, """DELETE FROM "Ludo_Presences" """);
-            await RunRoundsAsync(tablets, warmUp, (k, f) => PrepareCheckInAsync(kiosks[k], f), (k, request) => ValidateAsync(kiosks[k], request));
-            await ExecuteAsync(connectionString, """DELETE FROM "Ludo_Presences" """);
-            await RunLoadAsync(tablets, warmUp, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k])));
+            await LoadsAsync(warmUp);
             await Task.Delay(TimeSpan.FromSeconds(1));
             compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
             Console.WriteLine($"  warm-up pass {passes + 1}: {compiled} methods compiled");
@@ -98,18 +112,7 @@ internal static partial class CheckinLoadScenario
         Console.WriteLine($"  {tablets} kiosks enrolled and warm, measuring");
         var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var (gen0, gen1, gen2, gcPause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-
-        // Back to back: the figure recorded since 2026-12-02. Together: the same families in rounds.
-        // The processor each load cost, per family (this process is the host and the 50 tablets).
-        var validateCpu = CpuMeter.Paused();
-        var (together, togetherCpu) = await MeteredAsync(families, () => MeasureAsync(connectionString, openSlot.Id, families,
-            () => RunRoundsAsync(tablets, households, (k, f) => PrepareCheckInAsync(kiosks[k], f), (k, request) => ValidateAsync(kiosks[k], request), validateCpu)));
-        togetherCpu += "; VALIDER alone: " + validateCpu.PerUnit(families, "VALIDER");
-        var togetherTrivial = await RunRoundsAsync(tablets, households, (k, _) => PrepareTrivialAsync(kiosks[k]), (k, request) => TrivialAsync(kiosks[k], request));
-        var (backToBack, backToBackCpu) = await MeteredAsync(families, () => MeasureAsync(connectionString, openSlot.Id, families,
-            () => RunLoadAsync(tablets, households, async (k, f) => await ValidateAsync(kiosks[k], await PrepareCheckInAsync(kiosks[k], f)))));
-        var (backToBackTrivial, trivialCpu) = await MeteredAsync(families,
-            () => RunLoadAsync(tablets, households, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k]))));
+        var (together, togetherCpu, togetherTrivial, backToBack, backToBackCpu, backToBackTrivial, trivialCpu) = await LoadsAsync(households);
 
         Console.WriteLine(FormattableString.Invariant(
             $"  JIT during the loads: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods compiled, {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms; garbage collections: {GC.CollectionCount(0) - gen0} (generation 1: {GC.CollectionCount(1) - gen1}, generation 2: {GC.CollectionCount(2) - gen2}), paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:F0} ms"));
