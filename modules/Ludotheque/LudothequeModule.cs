@@ -60,5 +60,6 @@ public sealed class LudothequeModule : IModule
     {
         LudothequeApi.Map(endpoints);
         KioskApi.Map(endpoints);
+        KioskCheckInEndpoint.Map(endpoints);
     }
 }

@@ -30,6 +30,7 @@ public sealed class PlatformModule : IModule
         services.AddScoped<KioskDeviceService>();
         services.AddSingleton<Infrastructure.KioskDeviceCache>();
         services.AddScoped<Contracts.IKioskContext, Infrastructure.KioskContext>();
+        services.AddScoped<Infrastructure.KioskDeviceGate>();
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder, DatabaseProvider provider) => PlatformModel.Configure(modelBuilder);

@@ -1,5 +1,7 @@
 using CentresConnectes.Platform.Contracts;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CentresConnectes.ArchitectureTests;
 
@@ -36,5 +38,29 @@ public sealed class KioskPageTests
         // The host's fallback policy requires a signed-in user; kiosk pages say [AllowAnonymous] themselves.
         foreach (var page in PagesMarkedKiosk())
             page.GetCustomAttributes(true).OfType<IAllowAnonymous>().ShouldNotBeEmpty(page.FullName);
+    }
+}
+
+/// <summary>
+/// The endpoints the same device context may serve (<see cref="KioskDeviceContext.RequireKioskDevice"/>),
+/// read from the running application: a reviewed list too.
+/// </summary>
+public sealed class KioskEndpointTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    public static readonly string[] KioskEndpoints =
+    [
+        "POST /ludotheque/borne/valider", // VALIDER as kiosk.js sends it, and its replays
+    ];
+
+    [Fact]
+    public void The_kiosk_endpoints_are_exactly_the_reviewed_list_and_anonymous()
+    {
+        var marked = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<KioskEndpointMetadata>() is not null)
+            .ToList();
+        marked.Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])} /{e.RoutePattern.RawText!.TrimStart('/')}")
+            .Order().ShouldBe(KioskEndpoints.Order());
+        // The host's fallback policy requires a signed-in user: a kiosk endpoint is anonymous by its own metadata.
+        marked.ShouldAllBe(e => e.Metadata.GetMetadata<IAllowAnonymous>() != null);
     }
 }

@@ -262,7 +262,8 @@ internal static partial class CheckinLoadScenario
             new("checkInId", Guid.NewGuid().ToString()),
         };
         fields.AddRange(family.Persons.Select(p => new KeyValuePair<string, string>("personIds", p.ToString())));
-        var validate = new HttpRequestMessage(HttpMethod.Post, "/ludotheque/borne/famille") { Content = new FormUrlEncodedContent(fields) };
+        // Where kiosk.js sends it: the form's data-checkin-url.
+        var validate = new HttpRequestMessage(HttpMethod.Post, WebUtility.HtmlDecode(SendUrlRegex().Match(page).Groups[1].Value)) { Content = new FormUrlEncodedContent(fields) };
         validate.Headers.Add("Accept", "application/json");
         return validate;
     }
@@ -435,4 +436,7 @@ internal static partial class CheckinLoadScenario
 
     [GeneratedRegex("name=\"ticket\" value=\"([^\"]+)\"")]
     private static partial Regex TicketRegex();
+
+    [GeneratedRegex("data-checkin-url=\"([^\"]+)\"")]
+    private static partial Regex SendUrlRegex();
 }

@@ -60,6 +60,8 @@
   const form = document.querySelector("[data-checkin-form]");
   if (sheet && form) {
     const doneUrl = sheet.getAttribute("data-done-url");
+    // The kiosk's JSON endpoint (the form's action serves a browser without script).
+    const url = form.getAttribute("data-checkin-url") || form.action;
     const show = (selector) => sheet.querySelector(selector).hidden = false;
     const goHomeSoon = () => setTimeout(() => { window.location.href = doneUrl; }, 4000);
     form.addEventListener("submit", async (event) => {
@@ -71,7 +73,7 @@
       const button = form.querySelector("button[type=submit]");
       button.disabled = true;
       try {
-        const response = await send(form.action, body);
+        const response = await send(url, body);
         if (response.ok) {
           show("[data-checkin-thanks]");
           goHomeSoon();
@@ -88,7 +90,7 @@
       } catch {
         // No network (or the server is down): keep it, say so, send it when the network is back.
         const id = form.querySelector("[data-checkin-id]").value;
-        writeQueue(readQueue().filter((i) => i.id !== id).concat([{ id, url: form.action, body }]));
+        writeQueue(readQueue().filter((i) => i.id !== id).concat([{ id, url, body }]));
         show("[data-checkin-pending]");
         if (navigator.onLine) {
           goHomeSoon();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CentresConnectes.Ludotheque.Application;
 using CentresConnectes.Ludotheque.Application.Kiosk;
 using CentresConnectes.Ludotheque.Domain;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +116,60 @@ public abstract class KioskCheckInTests(LudothequeFactory app) : IDisposable
             pages[i % 2].Kiosk.ValidateAsync(pages[i % 2].Token, pages[i % 2].Ticket, s.PersonIds)));
         answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK);
         (await app.PresencesAsync(s.Structure.Id)).Select(p => p.PersonId).Order().ShouldBe(s.PersonIds.Order());
+    }
+
+    [Fact]
+    public async Task Without_script_VALIDER_posts_the_page_and_goes_home_with_the_thanks_or_the_reason()
+    {
+        var s = await app.ArrangeAsync("Sans script");
+        await s.Kiosk.SignInAtKioskAsync(s.Login);
+        var (html, ticket, token) = await s.Kiosk.FamilyPageAsync();
+        // kiosk.js sends VALIDER to the kiosk endpoint; the form itself posts to the page.
+        html.ShouldContain($"action=\"{KioskWorld.FamilyPage}\" data-checkin-form data-checkin-url=\"{KioskWorld.ValidateUrl}\"");
+
+        // Nobody ticked: home, with the reason, and nothing written.
+        (await s.Kiosk.ValidateAsync(token, ticket, [], url: KioskWorld.FamilyPage)).ShouldRedirectTo("/ludotheque/borne");
+        (await s.Kiosk.GetTextAsync("/ludotheque/borne")).ShouldContain("Personne n'est coché « Présent ».");
+        (await app.PresencesAsync(s.Structure.Id)).ShouldBeEmpty();
+
+        (await s.Kiosk.ValidateAsync(token, ticket, s.PersonIds.Take(3), url: KioskWorld.FamilyPage)).ShouldRedirectTo("/ludotheque/borne");
+        (await s.Kiosk.GetTextAsync("/ludotheque/borne")).ShouldContain(KioskCheckInService.Thanks);
+        (await app.PresencesAsync(s.Structure.Id)).Select(p => p.PersonId).Order().ShouldBe(s.PersonIds.Take(3).Order());
+        // The family session ended with it.
+        (await s.Kiosk.GetAsync(KioskWorld.FamilyPage)).ShouldRedirectTo("/ludotheque/borne");
+    }
+
+    [Fact]
+    public async Task The_kiosk_endpoint_answers_what_is_not_a_kiosk_s_VALIDER_in_French_and_writes_nothing()
+    {
+        var s = await app.ArrangeAsync("Point d'envoi");
+        await s.Kiosk.SignInAtKioskAsync(s.Login);
+        var (_, ticket, _) = await s.Kiosk.FamilyPageAsync();
+        FormUrlEncodedContent Fields(params (string Key, string Value)[] fields) => new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+
+        // From a device that is no kiosk, with a valid ticket: refused before anything is read.
+        var stranger = app.CreateTestClient();
+        var outside = await stranger.Http.PostAsync(KioskWorld.ValidateUrl, Fields(("ticket", ticket), ("checkInId", Guid.NewGuid().ToString()), ("personIds", s.PersonIds[0].ToString())));
+        outside.ShouldBe(HttpStatusCode.Forbidden);
+        (await outside.MessageAsync()).ShouldBe(KioskDeviceContext.NotEnrolledMessage);
+
+        // Not a form, ids that are not ids, no check-in id: the service's French reasons, never a 500.
+        var json = await s.Kiosk.Http.PostAsync(KioskWorld.ValidateUrl, new StringContent($"{{\"ticket\":\"{ticket}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        json.ShouldBe(HttpStatusCode.BadRequest);
+        (await json.MessageAsync()).ShouldBe(CheckInTickets.Refused);
+        var badPerson = await s.Kiosk.Http.PostAsync(KioskWorld.ValidateUrl, Fields(("ticket", ticket), ("checkInId", Guid.NewGuid().ToString()), ("personIds", "Léa")));
+        badPerson.ShouldBe(HttpStatusCode.BadRequest);
+        (await badPerson.MessageAsync()).ShouldBe("Une des personnes cochées ne fait pas partie de cette famille.");
+        var badCheckIn = await s.Kiosk.Http.PostAsync(KioskWorld.ValidateUrl, Fields(("ticket", ticket), ("checkInId", "=SOMME(A1:A3)"), ("personIds", s.PersonIds[0].ToString())));
+        badCheckIn.ShouldBe(HttpStatusCode.BadRequest);
+        (await badCheckIn.MessageAsync()).ShouldBe(CheckInTickets.Refused);
+        (await app.PresencesAsync(s.Structure.Id)).ShouldBeEmpty();
+
+        // A tablet whose click time is not a time: recorded at the server's time.
+        var badClock = await s.Kiosk.Http.PostAsync(KioskWorld.ValidateUrl, Fields(("ticket", ticket), ("checkInId", Guid.NewGuid().ToString()),
+            ("clickedAt", "31/02/2025 25:61"), ("personIds", s.PersonIds[0].ToString())));
+        badClock.ShouldBe(HttpStatusCode.OK);
+        (await app.PresencesAsync(s.Structure.Id)).Single().ArrivedAtUtc.ShouldBe(app.Clock.GetUtcNow().UtcDateTime);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using CentresConnectes.Ludotheque.Application;
 using CentresConnectes.Ludotheque.Domain;
 using CentresConnectes.Platform.Application;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Domain;
 using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.TestSupport;
@@ -49,7 +50,11 @@ public abstract class KioskTenancyTests(LudothequeFactory app) : IDisposable
         (await s.Kiosk.GetAsync("/ludotheque/borne")).ShouldRedirectTo("/borne/non-installee");
         var validate = await s.Kiosk.ValidateAsync(token, ticket, s.PersonIds);
         validate.ShouldBe(HttpStatusCode.Forbidden);
-        (await validate.Content.ReadAsStringAsync()).ShouldContain("n'est pas (ou plus) une borne");
+        (await validate.MessageAsync()).ShouldBe(KioskDeviceContext.NotEnrolledMessage);
+        // The page's own VALIDER (a browser without script) is refused the same.
+        var page = await s.Kiosk.ValidateAsync(token, ticket, s.PersonIds, url: "/ludotheque/borne/famille");
+        page.ShouldBe(HttpStatusCode.Forbidden);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("n'est pas (ou plus) une borne");
         (await app.PresencesAsync(s.Structure.Id)).ShouldBeEmpty();
     }
 

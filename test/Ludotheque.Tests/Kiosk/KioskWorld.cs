@@ -18,6 +18,12 @@ public static partial class KioskWorld
 {
     public const string Password = "Une phrase de passe de famille 7";
 
+    /// <summary>Where kiosk.js sends VALIDER (the family page's data-checkin-url).</summary>
+    public const string ValidateUrl = "/ludotheque/borne/valider";
+
+    /// <summary>The « Fiche de présence », whose form posts VALIDER there without script.</summary>
+    public const string FamilyPage = "/ludotheque/borne/famille";
+
     /// <summary>The 14:00–18:00 slot of 04/06/2025, with the clock at 14:30 Paris.</summary>
     public static async Task<KioskSide> ArrangeAsync(this LudothequeFactory app, string name, string? email = null, string? login = null)
     {
@@ -58,7 +64,7 @@ public static partial class KioskWorld
 
     /// <summary>VALIDER as kiosk.js sends it (form fields, JSON answer).</summary>
     public static async Task<HttpResponseMessage> ValidateAsync(this TestClient kiosk, string token, string ticket, IEnumerable<Guid> persons, Guid? checkInId = null,
-        DateTime? clickedAtUtc = null, string url = "/ludotheque/borne/famille")
+        DateTime? clickedAtUtc = null, string url = ValidateUrl)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -73,6 +79,10 @@ public static partial class KioskWorld
         request.Headers.Add("Accept", "application/json");
         return await kiosk.Http.SendAsync(request);
     }
+
+    /// <summary>The French message of a JSON answer (kiosk.js shows it).</summary>
+    public static async Task<string?> MessageAsync(this HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString();
 
     public static Task<List<Presence>> PresencesAsync(this LudothequeFactory app, Guid structureId) =>
         app.DbAsync(structureId, db => db.Set<Presence>().AsNoTracking().ToListAsync());

@@ -30,6 +30,17 @@ public sealed record FamilyPage(
         : null;
 }
 
+/// <summary>What VALIDER answers kiosk.js: the thanks, or the French reason of a refusal (with its status).</summary>
+public sealed record CheckInAnswer(string Message, int? Recorded = null, int? AlreadyPresent = null)
+{
+    public static CheckInAnswer Of(CheckInResult result) => new(KioskCheckInService.Thanks, result.Recorded, result.AlreadyPresent);
+
+    /// <summary>The refusal of a check-in the service turned down: 404 for a slot or person not there, 400 otherwise.</summary>
+    public static (CheckInAnswer Answer, int Status) Refusal(Exception refused) => refused is EntityNotFoundException
+        ? (new("Ce créneau ou cette personne n'existe pas ici."), 404)
+        : (new(refused.Message), 400);
+}
+
 /// <summary>The kiosk's check-in (and the family page staff open when acting as a family): shows, then records through <see cref="PresenceService"/>.</summary>
 public sealed class KioskCheckInService(
     PresenceService presences,

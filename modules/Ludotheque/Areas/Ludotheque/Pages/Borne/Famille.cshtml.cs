@@ -34,26 +34,23 @@ public sealed class FamilleModel(KioskCheckInService checkIn, KioskFamilySession
         return Page();
     }
 
+    /// <summary>
+    /// VALIDER without script (kiosk.js sends it to <c>KioskCheckInEndpoint</c>), and the replays
+    /// a kiosk kept before it did: recorded, then home with the thanks or the reason of the refusal.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(string? ticket, List<Guid>? personIds, Guid checkInId, DateTimeOffset? clickedAt, CancellationToken ct)
     {
         var device = kiosk.Require();
-        var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.Ordinal) == true);
         try
         {
-            var result = await checkIn.ValidateAsync(ticket, device.DeviceId, personIds ?? [], checkInId, clickedAt?.UtcDateTime, ct);
+            await checkIn.ValidateAsync(ticket, device.DeviceId, personIds ?? [], checkInId, clickedAt?.UtcDateTime, ct);
             session.End(HttpContext);
-            if (wantsJson)
-                return new JsonResult(new { message = KioskCheckInService.Thanks, result.Recorded, result.AlreadyPresent });
             FlashSuccess(KioskCheckInService.Thanks);
-            return Redirect("/ludotheque/borne");
         }
         catch (Exception ex) when (ex is BusinessException or EntityNotFoundException)
         {
-            var message = ex is EntityNotFoundException ? "Ce créneau ou cette personne n'existe pas ici." : ex.Message;
-            if (wantsJson)
-                return new JsonResult(new { message }) { StatusCode = ex is EntityNotFoundException ? 404 : 400 };
-            FlashError(message);
-            return Redirect("/ludotheque/borne");
+            FlashError(CheckInAnswer.Refusal(ex).Answer.Message);
         }
+        return Redirect("/ludotheque/borne");
     }
 }

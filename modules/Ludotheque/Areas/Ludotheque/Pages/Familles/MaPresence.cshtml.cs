@@ -37,16 +37,16 @@ public sealed class MaPresenceModel(KioskCheckInService checkIn, FamilyAccountSe
         {
             var result = await checkIn.ValidateAsync(ticket, null, personIds ?? [], checkInId, clickedAt?.UtcDateTime, ct);
             if (wantsJson)
-                return new JsonResult(new { message = KioskCheckInService.Thanks, result.Recorded, result.AlreadyPresent });
+                return new JsonResult(CheckInAnswer.Of(result));
             FlashSuccess(KioskCheckInService.Thanks);
             return Redirect(DoneUrl);
         }
         catch (Exception ex) when (ex is BusinessException or EntityNotFoundException)
         {
-            var message = ex is EntityNotFoundException ? "Ce créneau ou cette personne n'existe pas ici." : ex.Message;
+            var (answer, status) = CheckInAnswer.Refusal(ex);
             if (wantsJson)
-                return new JsonResult(new { message }) { StatusCode = ex is EntityNotFoundException ? 404 : 400 };
-            FlashError(message);
+                return new JsonResult(answer) { StatusCode = status };
+            FlashError(answer.Message);
             return Redirect(Path);
         }
     }
