@@ -205,9 +205,11 @@ internal static partial class CheckinLoadScenario
     /// <summary>One load with the processor it cost per family.</summary>
     private static async Task<(T Result, string Cpu)> MeteredAsync<T>(int families, Func<Task<T>> load)
     {
+        var allocated = GC.GetTotalAllocatedBytes();
         var cpu = CpuMeter.Start();
         var result = await load();
-        return (result, cpu.PerUnit(families, "family"));
+        var perFamily = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / families;
+        return (result, cpu.PerUnit(families, "family") + FormattableString.Invariant($"; allocated {perFamily:F0} KB per family"));
     }
 
     /// <summary>Runs one load of check-ins into the open slot, counts its duplicate and missing presences, then empties the slot for the next.</summary>

@@ -20,6 +20,27 @@ public abstract class ShellTests(AppFactory app) : AppTest(app)
     private const string FundingNotice = "Ce projet est cofinancé par l'Union Européenne avec le FEDER";
 
     [Fact]
+    public void The_log_goes_to_the_data_folder_at_Serilog_s_levels_with_one_logger_per_category()
+    {
+        var factory = App.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+        // One logger per category, however often it is asked for (authentication handlers ask on every request).
+        factory.CreateLogger("CentresConnectes.Sonde").ShouldBeSameAs(factory.CreateLogger("CentresConnectes.Sonde"));
+        var framework = factory.CreateLogger("Microsoft.AspNetCore.Sonde");
+        framework.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information).ShouldBeFalse();
+        framework.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Warning).ShouldBeTrue();
+
+        var probe = Guid.NewGuid().ToString("N");
+        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(factory.CreateLogger("CentresConnectes.Sonde"), "Sonde {Probe}", probe);
+        var logs = Directory.GetFiles(Path.Combine(App.DataDirectory, "logs"), "app-*.log");
+        logs.ShouldNotBeEmpty();
+        logs.Any(path =>
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd().Contains(probe, StringComparison.Ordinal);
+        }).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_jobs_dashboard_is_for_the_super_admin_only()
     {
         var super = await SignInSuperAdminAsync();

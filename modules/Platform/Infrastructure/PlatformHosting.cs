@@ -44,8 +44,14 @@ public static class PlatformHosting
             File.SetUnixFileMode(dataDirectory.Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         // Logs: console + rolling file. Messages carry ids, never names, e-mails or phone numbers.
-        builder.Host.UseSerilog((context, log) => log
-            .ReadFrom.Configuration(context.Configuration)
+        // Serilog is a provider of Microsoft's logger factory, which keeps one logger per category:
+        // Serilog's own factory (UseSerilog) built a new logger at every call, and the authentication
+        // handlers and minimal-API results ask for one on every request (checkin-load, 2026-12-04).
+        // The levels are Serilog's; the final configuration is read when the provider is built.
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        services.AddSingleton<ILoggerProvider>(sp => new Serilog.Extensions.Logging.SerilogLoggerProvider(new LoggerConfiguration()
+            .ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>())
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
@@ -54,7 +60,8 @@ public static class PlatformHosting
             .MinimumLevel.Override("System.Net.Http.HttpClient", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
             .WriteTo.Console()
-            .WriteTo.File(Path.Combine(dataDirectory.Root, "logs", "app-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+            .WriteTo.File(Path.Combine(dataDirectory.Root, "logs", "app-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
+            .CreateLogger(), dispose: true));
 
         services.AddSingleton(dataDirectory);
         services.AddSingleton<IReadOnlyList<IModule>>(modules);
