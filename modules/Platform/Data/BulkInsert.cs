@@ -121,19 +121,42 @@ public static class BulkInsert
         // The command only makes the provider's parameters; EF runs the statement on its own connection.
         using var command = db.Database.GetDbConnection().CreateCommand();
         var parameters = new List<object>(rows.Count * columns.Count + 2);
-        var values = new List<string>(rows.Count);
-        // Under a SELECT, PostgreSQL types a VALUES list from its first row: a null parameter would be text.
-        var typed = parent is not null && db.Provider == DatabaseProvider.PostgreSql;
-        foreach (var row in rows)
+        // The rows as a SELECT (under a parent, for its WHERE) and as what follows the column list.
+        string select, rowsAlone;
+        if (db.Provider == DatabaseProvider.PostgreSql)
         {
-            var names = new string[columns.Count];
+            // One array per column, unnested: a dozen parameters instead of one per value, and the same
+            // statement (prepared once, ADR 0023) whatever the number of rows. The arrays are typed, so
+            // a null is typed too.
+            var arrays = new string[columns.Count];
             for (var i = 0; i < columns.Count; i++)
             {
-                var name = "@p" + parameters.Count;
-                parameters.Add(columns[i].Mapping.CreateParameter(command, name, valueOf(i, row), nullable: true));
-                names[i] = typed ? $"CAST({name} AS {columns[i].Mapping.StoreType})" : name;
+                var values = Array.CreateInstance(ElementType(columns[i].Mapping), rows.Count);
+                var r = 0;
+                foreach (var row in rows)
+                    values.SetValue(valueOf(i, row), r++);
+                arrays[i] = "@p" + parameters.Count;
+                parameters.Add(new NpgsqlParameter(arrays[i], NpgsqlDbType.Array | PostgresType(columns[i].Mapping.StoreType)) { Value = values });
             }
-            values.Add("(" + string.Join(", ", names) + ")");
+            select = $"SELECT * FROM unnest({string.Join(", ", arrays)}) AS v";
+            rowsAlone = select;
+        }
+        else
+        {
+            var values = new List<string>(rows.Count);
+            foreach (var row in rows)
+            {
+                var names = new string[columns.Count];
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    names[i] = "@p" + parameters.Count;
+                    parameters.Add(columns[i].Mapping.CreateParameter(command, names[i], valueOf(i, row), nullable: true));
+                }
+                values.Add("(" + string.Join(", ", names) + ")");
+            }
+            // SQLite reads ON CONFLICT after a SELECT without WHERE as a join's ON: a bare VALUES list then.
+            rowsAlone = $"VALUES {string.Join(", ", values)}";
+            select = $"SELECT * FROM ({rowsAlone}) AS v";
         }
         var into = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))})";
         string sql;
@@ -145,11 +168,11 @@ public static class BulkInsert
             var structure = "@p" + parameters.Count;
             parameters.Add(tenant.Mapping.CreateParameter(command, structure, tenantId));
             // tenant-filtered: the parent is looked for in the current structure only
-            sql = $"{into} SELECT * FROM (VALUES {string.Join(", ", values)}) AS v " +
+            sql = $"{into} {select} " +
                   $"WHERE EXISTS (SELECT 1 FROM \"{parentTable}\" WHERE \"{key.Name}\" = {id} AND \"{tenant.Name}\" = {structure}) ON CONFLICT DO NOTHING";
         }
         else
-            sql = $"{into} VALUES {string.Join(", ", values)} ON CONFLICT DO NOTHING";
+            sql = $"{into} {rowsAlone} ON CONFLICT DO NOTHING";
         // tenant-filtered: the TenantId column gets the current structure's id (valueOf), never the row's own
         return await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
@@ -215,6 +238,13 @@ public static class BulkInsert
     }
 
     private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read);
+
+    /// <summary>The type of a column's values as written (after its conversion), nullable.</summary>
+    private static Type ElementType(RelationalTypeMapping mapping)
+    {
+        var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        return type.IsValueType && Nullable.GetUnderlyingType(type) is null ? typeof(Nullable<>).MakeGenericType(type) : type;
+    }
 
     private static NpgsqlDbType PostgresType(string storeType)
     {
