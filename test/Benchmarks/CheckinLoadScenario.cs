@@ -76,7 +76,7 @@ internal static partial class CheckinLoadScenario
         // Together: the same families in rounds. The processor each load cost, per family (this process
         // is the host and the 50 tablets). The warm-up runs this very code, meters included, so that
         // none of it is compiled while it measures.
-        async Task<(Measured, string, Load, Measured, string, Load, string)> LoadsAsync(IReadOnlyList<Family> list)
+        async Task<Loads> LoadsAsync(IReadOnlyList<Family> list)
         {
             var validateCpu = CpuMeter.Paused();
             var (together, togetherCpu) = await MeteredAsync(list.Count, () => MeasureAsync(connectionString, openSlot.Id, list.Count,
@@ -87,7 +87,7 @@ internal static partial class CheckinLoadScenario
                 () => RunLoadAsync(tablets, list, async (k, f) => await ValidateAsync(kiosks[k], await PrepareCheckInAsync(kiosks[k], f)))));
             var (backToBackTrivial, trivialCpu) = await MeteredAsync(list.Count,
                 () => RunLoadAsync(tablets, list, async (k, _) => await TrivialAsync(kiosks[k], await PrepareTrivialAsync(kiosks[k]))));
-            return (together, togetherCpu, togetherTrivial, backToBack, backToBackCpu, backToBackTrivial, trivialCpu);
+            return new Loads(together, togetherCpu, togetherTrivial, backToBack, backToBackCpu, backToBackTrivial, trivialCpu);
         }
 
         // Warm-up outside the measure, up to the steady state of a server that has been up a while: pools
@@ -191,6 +191,10 @@ internal static partial class CheckinLoadScenario
             return response;
         }
     }
+
+    /// <summary>The measured loads of one pass, with the processor each cost: together, then back to back, each beside its trivial baseline.</summary>
+    private sealed record Loads(Measured Together, string TogetherCpu, Load TogetherTrivial, Measured BackToBack, string BackToBackCpu,
+        Load BackToBackTrivial, string TrivialCpu);
 
     private sealed record Measured(Load Load, long Duplicates, long Missing)
     {

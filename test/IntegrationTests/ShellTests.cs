@@ -6,6 +6,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static CentresConnectes.IntegrationTests.Infrastructure.Http;
 using static CentresConnectes.TestSupport.TestClient;
 
@@ -22,15 +23,15 @@ public abstract class ShellTests(AppFactory app) : AppTest(app)
     [Fact]
     public void The_log_goes_to_the_data_folder_at_Serilog_s_levels_with_one_logger_per_category()
     {
-        var factory = App.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+        var factory = App.Services.GetRequiredService<ILoggerFactory>();
         // One logger per category, however often it is asked for (authentication handlers ask on every request).
         factory.CreateLogger("CentresConnectes.Sonde").ShouldBeSameAs(factory.CreateLogger("CentresConnectes.Sonde"));
         var framework = factory.CreateLogger("Microsoft.AspNetCore.Sonde");
-        framework.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information).ShouldBeFalse();
-        framework.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Warning).ShouldBeTrue();
+        framework.IsEnabled(LogLevel.Information).ShouldBeFalse();
+        framework.IsEnabled(LogLevel.Warning).ShouldBeTrue();
 
         var probe = Guid.NewGuid().ToString("N");
-        Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(factory.CreateLogger("CentresConnectes.Sonde"), "Sonde {Probe}", probe);
+        factory.CreateLogger("CentresConnectes.Sonde").LogInformation("Sonde {Probe}", probe);
         var logs = Directory.GetFiles(Path.Combine(App.DataDirectory, "logs"), "app-*.log");
         logs.ShouldNotBeEmpty();
         logs.Any(path =>

@@ -120,7 +120,7 @@ public static class BulkInsert
         var (table, columns, valueOf) = ColumnsOf(db, rows, tenantId);
         // The command only makes the provider's parameters; EF runs the statement on its own connection.
         using var command = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new List<object>(rows.Count * columns.Count + 2);
+        var parameters = new List<object>();
         // The rows as a SELECT (under a parent, for its WHERE) and as what follows the column list.
         string select, rowsAlone;
         if (db.Provider == DatabaseProvider.PostgreSql)

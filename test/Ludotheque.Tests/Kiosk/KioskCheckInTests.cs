@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CentresConnectes.Ludotheque.Application;
 using CentresConnectes.Ludotheque.Application.Kiosk;
 using CentresConnectes.Ludotheque.Domain;
@@ -37,7 +36,7 @@ public abstract class KioskCheckInTests(LudothequeFactory app) : IDisposable
 
         var answer = await s.Kiosk.ValidateAsync(token, ticket, s.PersonIds.Take(2));
         answer.ShouldBe(HttpStatusCode.OK);
-        JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString().ShouldBe(KioskCheckInService.Thanks);
+        (await answer.MessageAsync()).ShouldBe(KioskCheckInService.Thanks);
 
         var presences = await app.PresencesAsync(s.Structure.Id);
         presences.Select(p => p.PersonId).Order().ShouldBe(s.PersonIds.Take(2).Order());
@@ -183,7 +182,7 @@ public abstract class KioskCheckInTests(LudothequeFactory app) : IDisposable
         async Task Refused(HttpResponseMessage response, string message)
         {
             ((int)response.StatusCode).ShouldBeInRange(400, 404);
-            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString().ShouldBe(message);
+            (await response.MessageAsync()).ShouldBe(message);
         }
 
         // A person of another household, a person that does not exist, nobody ticked.
