@@ -240,6 +240,28 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
     }
 
     [Fact]
+    public async Task A_wifi_portal_answering_for_the_server_does_not_pass_for_a_recorded_presence()
+    {
+        var kiosk = await EnrolledKioskAsync();
+        await SignInFamilyAsync(kiosk);
+        await TickAsync(kiosk, "Noé");
+        // The tablet's Wi-Fi wants its login page again: every address answers 200 with the portal's HTML.
+        const string endpoint = "**/ludotheque/borne/valider";
+        await kiosk.RouteAsync(endpoint, route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<html><body>Connectez-vous au Wi-Fi</body></html>" }));
+        await kiosk.GetByTestId("kiosk-validate").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-pending")).ToBeVisibleAsync();
+        await Expect(kiosk.GetByTestId("kiosk-thanks")).ToBeHiddenAsync();
+        (await PresentAsync()).ShouldBe(0);
+
+        // The portal is gone: the kiosk goes home and sends the kept check-in, once.
+        await kiosk.UnrouteAsync(endpoint);
+        await Expect(kiosk).ToHaveURLAsync(BaseUrl + "/ludotheque/borne", new() { Timeout = 15_000 });
+        await Expect(kiosk.GetByTestId("counter-value")).ToHaveTextAsync("1");
+        (await kiosk.EvaluateAsync<string>("() => localStorage.getItem('cc.borne.envois')")).ShouldBe("[]");
+        (await PresentAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_family_shows_its_QR_card_to_the_camera()
     {
         var token = await App.InScopeAsync(_structureId, sp => sp.GetRequiredService<FamilyCardService>().IssueAsync(_householdId));

@@ -36,8 +36,15 @@
     credentials: "same-origin",
   });
 
+  // Answered by the application: its JSON (the kiosk endpoint always answers so), or a redirect within
+  // this site (the page's own POST, for check-ins kept before the endpoint). A Wi-Fi portal or a proxy
+  // that answers in its place (a login page with 200, another site) is not an answer.
+  const answered = (response) => (response.headers.get("Content-Type") || "").includes("application/json")
+    || (response.redirected && new URL(response.url).origin === window.location.origin);
+
   // Sends the check-ins kept while offline. The server knows each by its checkInId: a replay never
-  // counts twice. Kept on network failure or server trouble (5xx), dropped once answered (2xx or a refusal).
+  // counts twice. Kept on network failure, server trouble (5xx) or an answer not the application's;
+  // dropped once the application answered (recorded or refused).
   let flushing = null;
   const flush = () => {
     if (flushing) return flushing;
@@ -45,7 +52,7 @@
       for (const item of readQueue()) {
         try {
           const response = await send(item.url, item.body);
-          if (response.status >= 500) continue;
+          if (response.status >= 500 || !answered(response)) continue;
           writeQueue(readQueue().filter((i) => i.id !== item.id));
         } catch { return; }
       }
@@ -74,21 +81,22 @@
       button.disabled = true;
       try {
         const response = await send(url, body);
-        if (response.ok) {
+        const answer = response.status < 500 && answered(response) ? await response.json().catch(() => null) : null;
+        if (response.ok && answer) {
           show("[data-checkin-thanks]");
           goHomeSoon();
           return;
         }
-        if (response.status < 500) {
-          const answer = await response.json().catch(() => null);
-          error.textContent = (answer && answer.message) || "La présence n'a pas pu être enregistrée. Reconnectez-vous pour recommencer.";
+        if (answer) {
+          error.textContent = answer.message || "La présence n'a pas pu être enregistrée. Reconnectez-vous pour recommencer.";
           error.hidden = false;
           button.disabled = false;
           return;
         }
         throw new Error("server");
       } catch {
-        // No network (or the server is down): keep it, say so, send it when the network is back.
+        // No network, the server down, or a Wi-Fi portal answering in its place: keep it, say so, send it
+        // when the network is back.
         const id = form.querySelector("[data-checkin-id]").value;
         writeQueue(readQueue().filter((i) => i.id !== id).concat([{ id, url, body }]));
         show("[data-checkin-pending]");
