@@ -49,13 +49,17 @@
   const flush = () => {
     if (flushing) return flushing;
     flushing = (async () => {
+      let sent = 0;
       for (const item of readQueue()) {
         try {
           const response = await send(item.url, item.body);
           if (response.status >= 500 || !answered(response)) continue;
           writeQueue(readQueue().filter((i) => i.id !== item.id));
-        } catch { return; }
+          sent++;
+        } catch { break; }
       }
+      // The counter on this page may have counted before these landed.
+      if (sent) document.body.dispatchEvent(new CustomEvent("cc:checkins-sent"));
     })().finally(() => { flushing = null; });
     return flushing;
   };
