@@ -3,6 +3,7 @@ using CentresConnectes.Ludotheque.Contracts;
 using CentresConnectes.Ludotheque.Domain;
 using CentresConnectes.Members.Application;
 using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -60,6 +61,15 @@ public abstract class PresenceTallyTests(LudothequeFactory app)
                 return true;
             });
 
+        // Bulk writes (an import, a load): one statement writes several presences of one person in one
+        // month, one statement removes several of them — the tallies count each once, a tally at 0 goes.
+        var hisSlots = await app.DbAsync(structure.Id, db => db.Set<Presence>().Where(p => p.PersonId == alone).Select(p => p.SlotId).ToListAsync());
+        var june = slots.Where(s => s.Date.Year == 2025 && s.Date.Month == 6 && !hisSlots.Contains(s.Id)).Take(8).ToList();
+        var bulk = june.Select(s => new Presence(s.Id, alone, null, s.StartsAtUtc, PresenceSource.Staff, null, null, null)).ToList();
+        (await app.InAsync(structure.Id, sp => BulkInsert.InsertNewAsync(sp.GetRequiredService<AppDbContext>(), bulk, default))).ShouldBe(8);
+        var bulkIds = bulk.Select(b => b.Id).ToList();
+        (await app.DbAsync(structure.Id, db => db.Set<Presence>().Where(p => bulkIds.Skip(2).Contains(p.Id)).ExecuteDeleteAsync())).ShouldBe(6);
+
         (await app.DbAsync(structure.Id, db => db.Set<Presence>().CountAsync())).ShouldBeGreaterThan(300);
         (await app.DbAsync(structure.Id, db => db.Set<PresenceTally>().CountAsync(t => t.Count <= 0))).ShouldBe(0, "a tally that falls to 0 is removed");
 
@@ -71,6 +81,7 @@ public abstract class PresenceTallyTests(LudothequeFactory app)
             (D("2024-12-01"), D("2026-01-31"), false), // a month, a year, a month
             (D("2025-01-15"), D("2025-03-10"), false), // days, a month, days
             (D("2025-02-01"), D("2025-02-28"), false), // one month
+            (D("2025-06-01"), D("2025-06-30"), false), // the month of the bulk writes
             (slots[70].Date, slots[70].Date, false), // one day (its morning has presences)
             (D("2024-12-31"), D("2025-01-01"), true), // two days over the new year
             (D("2025-03-01"), D("2026-02-28"), false), // whole months only, over two years
