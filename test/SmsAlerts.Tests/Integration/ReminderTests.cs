@@ -1,6 +1,7 @@
 using System.Net;
 using CentresConnectes.Members.Application;
 using CentresConnectes.Platform.Data;
+using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.SmsAlerts.Application;
 using CentresConnectes.SmsAlerts.Domain;
 using CentresConnectes.TestSupport;
@@ -16,6 +17,32 @@ public abstract class ReminderTests(SmsFactory factory)
 {
     [Fact]
     public async Task A_reminder_from_a_template_then_Tester_le_rappel_shows_the_message_in_the_Journal()
+    {
+        // France Travail's window runs from the 28th to the 15th with a nudge every 5 days (the 3rd, 8th,
+        // 13th): the factory's Tuesday may be past the window's last nudge (the 14th or 15th), when the
+        // reminder plans nothing before the next window. Stand on a working day early next month.
+        var offset = factory.Clock.Offset;
+        factory.Clock.Set(EarlyInNextMonthAtTen(factory.Today()));
+        try
+        {
+            await CreateTestAndJournalAsync();
+        }
+        finally
+        {
+            factory.Clock.Offset = offset;
+        }
+    }
+
+    /// <summary>10:00 Paris on the first working weekday from the 2nd of the month after <paramref name="today"/>.</summary>
+    private static DateTime EarlyInNextMonthAtTen(DateOnly today)
+    {
+        var date = new DateOnly(today.Year, today.Month, 2).AddMonths(1);
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || QuietHours.IsPublicHoliday(date))
+            date = date.AddDays(1);
+        return ParisTime.ToUtc(date, new TimeOnly(10, 0));
+    }
+
+    private async Task CreateTestAndJournalAsync()
     {
         var (structure, admin) = await factory.StructureWithAdminAsync("Rappels");
         var mobile = SmsFactory.NewMobile();
@@ -35,7 +62,7 @@ public abstract class ReminderTests(SmsFactory factory)
         reminder.Kind.ShouldBe(ScheduleKind.MonthlyWindow);
         var occurrence = await factory.DbAsync(structure.Id, db => db.Set<ReminderOccurrence>().SingleAsync(o => o.ReminderId == reminder.Id));
         occurrence.WindowEnd!.Value.Day.ShouldBe(15);
-        // Opening day + nudges every 5 days, all in the future, written with the reminder.
+        // The window's nudges still ahead, written with the reminder.
         (await factory.DeliveriesAsync(structure.Id, q => q.Where(d => d.OccurrenceId == occurrence.Id))).ShouldNotBeEmpty();
 
         (await admin.GetTextAsync($"/alertes/rappels/{reminder.Id}/tester")).ShouldContain(FrenchMobileDisplay(mobile));
