@@ -62,7 +62,8 @@ public abstract class PresenceTallyTests(LudothequeFactory app)
             });
 
         // Bulk writes (an import, a load): one statement writes several presences of one person in one
-        // month, one statement removes several of them — the tallies count each once, a tally at 0 goes.
+        // month, one statement removes six of them — the tallies count each presence once (the period
+        // checks below, June's among them).
         var hisSlots = await app.DbAsync(structure.Id, db => db.Set<Presence>().Where(p => p.PersonId == alone).Select(p => p.SlotId).ToListAsync());
         var june = slots.Where(s => s.Date.Year == 2025 && s.Date.Month == 6 && !hisSlots.Contains(s.Id)).Take(8).ToList();
         var bulk = june.Select(s => new Presence(s.Id, alone, null, s.StartsAtUtc, PresenceSource.Staff, null, null, null)).ToList();
