@@ -34,15 +34,16 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
         _structureId = await App.DbAsync(null, db => db.Structures.Select(s => s.Id).SingleAsync());
         await App.InScopeAsync(_structureId, async sp =>
         {
-            // A slot open now (Paris time), whatever the hour the test runs at.
-            var now = ParisTime.Now(TimeProvider.System);
-            var start = TimeOnly.FromDateTime(now.AddHours(-1) < now.Date ? now.Date : now.AddHours(-1));
-            var end = TimeOnly.FromDateTime(now.AddHours(2) > now.Date.AddDays(1).AddMinutes(-1) ? now.Date.AddDays(1).AddMinutes(-1) : now.AddHours(2));
+            // The server stands at 15:00 (Paris) tomorrow, inside the afternoon's slot, whatever the hour
+            // the test runs at (a slot around the real time closed mid-test just before midnight).
+            // Forward only: the browser's cookies stay valid.
+            var day = ParisTime.Today(TimeProvider.System).AddDays(1);
+            App.Clock.Set(ParisTime.ToUtc(day, new TimeOnly(15, 0)));
             await sp.GetRequiredService<SlotService>().GenerateAsync(new SlotGenerationInput
             {
-                From = DateOnly.FromDateTime(now),
+                From = day,
                 Days = Enum.GetValues<DayOfWeek>().ToList(),
-                Ranges = [new TimeRangeInput { Start = new TimeOnly(start.Hour, start.Minute), End = new TimeOnly(end.Hour, end.Minute) }],
+                Ranges = [new TimeRangeInput { Start = new TimeOnly(14, 0), End = new TimeOnly(18, 0) }],
             });
             var households = sp.GetRequiredService<HouseholdService>();
             var persons = sp.GetRequiredService<PersonService>();

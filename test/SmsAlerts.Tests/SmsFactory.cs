@@ -52,11 +52,14 @@ public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmt
         });
     }
 
-    /// <summary>The next Tuesday (not a public holiday) at 10:00 Paris time, at least a day after <paramref name="utcNow"/>.</summary>
+    /// <summary>
+    /// The next Tuesday at 10:00 Paris time, at least a day after <paramref name="utcNow"/>, that is not a
+    /// public holiday and whose Wednesday is not one either (tests send « tomorrow »).
+    /// </summary>
     public static DateTime WorkingTuesdayTenUtc(DateTime utcNow)
     {
         var date = DateOnly.FromDateTime(utcNow).AddDays(1);
-        while (date.DayOfWeek != DayOfWeek.Tuesday || QuietHours.IsPublicHoliday(date))
+        while (date.DayOfWeek != DayOfWeek.Tuesday || QuietHours.IsPublicHoliday(date) || QuietHours.IsPublicHoliday(date.AddDays(1)))
             date = date.AddDays(1);
         return ParisTime.ToUtc(date, new TimeOnly(10, 0));
     }
