@@ -32,7 +32,7 @@ internal static class CampaignScenario
             // A working Tuesday morning: campaigns inside quiet hours whatever the real time.
             var clock = new TestClock();
             var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-            while (date.DayOfWeek != DayOfWeek.Tuesday || QuietHours.IsPublicHoliday(date))
+            while (date.DayOfWeek != DayOfWeek.Tuesday || FrenchHolidays.IsPublicHoliday(date))
                 date = date.AddDays(1);
             clock.Set(ParisTime.ToUtc(date, new TimeOnly(9, 0)));
             await using var bench = await BenchApp.StartAsync(provider, clock);

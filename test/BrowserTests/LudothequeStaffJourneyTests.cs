@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CentresConnectes.Members.Application;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +23,8 @@ public sealed class LudothequeStaffJourneyTests : StructureJourney
         // 1 May, 1 November).
         var today = ParisTime.Today(TimeProvider.System);
         var firstOfMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        var holidays = new PublicHoliday.FrancePublicHoliday();
         var presenceDay = firstOfMonth;
-        while (holidays.IsPublicHoliday(presenceDay.ToDateTime(TimeOnly.MinValue)))
+        while (FrenchHolidays.IsPublicHoliday(presenceDay))
             presenceDay = presenceDay.AddDays(1);
         var structureId = await App.DbAsync(null, db => db.Structures.Where(s => s.Name == StructureName).Select(s => s.Id).SingleAsync());
         await App.InScopeAsync(structureId, async sp =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CentresConnectes.Members.Application;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData.Contracts;
 using CentresConnectes.SmsAlerts.Application;
 using CentresConnectes.SmsAlerts.Domain;
@@ -132,7 +133,7 @@ public sealed class SmsJourneyTests : StructureJourney
     private static DateTime NextWorkingTuesdayTen()
     {
         var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-        while (date.DayOfWeek != DayOfWeek.Tuesday || QuietHours.IsPublicHoliday(date))
+        while (date.DayOfWeek != DayOfWeek.Tuesday || FrenchHolidays.IsPublicHoliday(date))
             date = date.AddDays(1);
         return Platform.Infrastructure.ParisTime.ToUtc(date, new TimeOnly(10, 0));
     }

@@ -59,7 +59,7 @@ public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmt
     public static DateTime WorkingTuesdayTenUtc(DateTime utcNow)
     {
         var date = DateOnly.FromDateTime(utcNow).AddDays(1);
-        while (date.DayOfWeek != DayOfWeek.Tuesday || QuietHours.IsPublicHoliday(date) || QuietHours.IsPublicHoliday(date.AddDays(1)))
+        while (date.DayOfWeek != DayOfWeek.Tuesday || FrenchHolidays.IsPublicHoliday(date) || FrenchHolidays.IsPublicHoliday(date.AddDays(1)))
             date = date.AddDays(1);
         return ParisTime.ToUtc(date, new TimeOnly(10, 0));
     }

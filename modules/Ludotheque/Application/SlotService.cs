@@ -4,7 +4,6 @@ using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using PublicHoliday;
 
 namespace CentresConnectes.Ludotheque.Application;
 
@@ -94,7 +93,6 @@ public sealed class SlotService(AppDbContext db, ICurrentTenant tenant, IAuditLo
     public const int MaxDays = 366 * 10;
     public const int MaxRangesPerDay = 12;
 
-    private static readonly FrancePublicHoliday Holidays = new();
 
     public async Task<SlotGenerationResult> GenerateAsync(SlotGenerationInput input, CancellationToken ct = default)
     {
@@ -103,7 +101,7 @@ public sealed class SlotService(AppDbContext db, ICurrentTenant tenant, IAuditLo
         var days = Weekdays(input.Days);
         var ranges = Ranges(input.Ranges);
 
-        var holidays = input.SkipPublicHolidays ? HolidaysBetween(from, to) : [];
+        var holidays = input.SkipPublicHolidays ? FrenchHolidays.Between(from, to) : [];
         var wanted = new List<(DateOnly Date, TimeOnly Start, TimeOnly End)>();
         var holidaysSkipped = 0;
         for (var date = from; date <= to; date = date.AddDays(1))
@@ -237,13 +235,6 @@ public sealed class SlotService(AppDbContext db, ICurrentTenant tenant, IAuditLo
         // Overlapping ranges are allowed (an activity inside the opening); the same one twice is one.
         return ranges.Distinct().ToList();
     }
-
-    private static HashSet<DateOnly> HolidaysBetween(DateOnly from, DateOnly to) =>
-        Enumerable.Range(from.Year, to.Year - from.Year + 1)
-            .SelectMany(year => Holidays.PublicHolidays(year))
-            .Select(DateOnly.FromDateTime)
-            .Where(d => d >= from && d <= to)
-            .ToHashSet();
 }
 
 public static class SlotText

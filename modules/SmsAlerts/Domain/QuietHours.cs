@@ -1,4 +1,4 @@
-using PublicHoliday;
+using CentresConnectes.Platform.Contracts;
 
 namespace CentresConnectes.SmsAlerts.Domain;
 
@@ -8,16 +8,12 @@ namespace CentresConnectes.SmsAlerts.Domain;
 /// </summary>
 public sealed record QuietHours(TimeOnly AllowedFrom, TimeOnly AllowedUntil, IReadOnlySet<int> AllowedDays, bool HolidaysAllowed)
 {
-    private static readonly FrancePublicHoliday Holidays = new();
-
     public static QuietHours Default { get; } = new(new TimeOnly(8, 0), new TimeOnly(20, 0), new HashSet<int> { 1, 2, 3, 4, 5, 6 }, false);
-
-    public static bool IsPublicHoliday(DateOnly date) => Holidays.IsPublicHoliday(date.ToDateTime(TimeOnly.MinValue));
 
     public bool IsAllowedDay(DateOnly date)
     {
         var iso = date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
-        return AllowedDays.Contains(iso) && (HolidaysAllowed || !IsPublicHoliday(date));
+        return AllowedDays.Contains(iso) && (HolidaysAllowed || !FrenchHolidays.IsPublicHoliday(date));
     }
 
     public bool IsAllowed(DateTime parisLocal) =>

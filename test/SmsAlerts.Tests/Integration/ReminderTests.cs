@@ -1,5 +1,6 @@
 using System.Net;
 using CentresConnectes.Members.Application;
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
 using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.SmsAlerts.Application;
@@ -37,7 +38,7 @@ public abstract class ReminderTests(SmsFactory factory)
     private static DateTime EarlyInNextMonthAtTen(DateOnly today)
     {
         var date = new DateOnly(today.Year, today.Month, 2).AddMonths(1);
-        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || QuietHours.IsPublicHoliday(date))
+        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || FrenchHolidays.IsPublicHoliday(date))
             date = date.AddDays(1);
         return ParisTime.ToUtc(date, new TimeOnly(10, 0));
     }

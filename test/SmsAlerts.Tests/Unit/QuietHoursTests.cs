@@ -1,3 +1,4 @@
+using CentresConnectes.Platform.Contracts;
 using CentresConnectes.SmsAlerts.Domain;
 using Shouldly;
 using Xunit;
@@ -27,10 +28,10 @@ public sealed class QuietHoursTests
     [Fact]
     public void Public_holidays_are_skipped()
     {
-        QuietHours.IsPublicHoliday(new DateOnly(2026, 7, 14)).ShouldBeTrue();
-        QuietHours.IsPublicHoliday(new DateOnly(2026, 5, 1)).ShouldBeTrue();
-        QuietHours.IsPublicHoliday(new DateOnly(2026, 4, 6)).ShouldBeTrue(); // Easter Monday 2026
-        QuietHours.IsPublicHoliday(new DateOnly(2026, 7, 15)).ShouldBeFalse();
+        FrenchHolidays.IsPublicHoliday(new DateOnly(2026, 7, 14)).ShouldBeTrue();
+        FrenchHolidays.IsPublicHoliday(new DateOnly(2026, 5, 1)).ShouldBeTrue();
+        FrenchHolidays.IsPublicHoliday(new DateOnly(2026, 4, 6)).ShouldBeTrue(); // Easter Monday 2026
+        FrenchHolidays.IsPublicHoliday(new DateOnly(2026, 7, 15)).ShouldBeFalse();
         // Monday 13 July 2026 at 21:00 → Tuesday 14 July is the national day → Wednesday 15 at 08:00.
         Default.NextAllowed(new DateTime(2026, 7, 13, 21, 0, 0)).ShouldBe(new DateTime(2026, 7, 15, 8, 0, 0));
         // Christmas 2026 is a Friday: Thursday evening → Saturday 26 at 08:00.
