@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using CentresConnectes.Members.Domain;
 using CentresConnectes.Platform.Contracts;
 using CentresConnectes.Platform.Data;
-using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.SmsAlerts.Application;
 using CentresConnectes.SmsAlerts.Domain;
 using CentresConnectes.SmsAlerts.Providers;
@@ -31,10 +30,7 @@ internal static class CampaignScenario
         {
             // A working Tuesday morning: campaigns inside quiet hours whatever the real time.
             var clock = new TestClock();
-            var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-            while (date.DayOfWeek != DayOfWeek.Tuesday || FrenchHolidays.IsPublicHoliday(date))
-                date = date.AddDays(1);
-            clock.Set(ParisTime.ToUtc(date, new TimeOnly(9, 0)));
+            clock.Set(TestClock.WorkingTuesdayUtc(DateTime.UtcNow, new TimeOnly(9, 0)));
             await using var bench = await BenchApp.StartAsync(provider, clock);
             var structure = await bench.CreateStructureAsync("Campagne");
             var (g1, g2) = await SeedAsync(bench, structure, persons);

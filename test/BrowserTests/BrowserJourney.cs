@@ -38,6 +38,10 @@ public abstract class BrowserJourney(DatabaseProvider provider, bool useSmtpSink
     protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, IEnumerable<string>? permissions = null)
     {
         var page = await Browser.NewPageAsync(BaseUrl, viewport, permissions);
+        // A test that moved the server's clock (to stand in an opening, on a working day) moves the
+        // browser's with it: the pages' clocks and the times they send agree with the server's.
+        if (App.Clock.Offset != TimeSpan.Zero)
+            await page.Clock.InstallAsync(new() { TimeDate = App.Clock.GetUtcNow().UtcDateTime });
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         page.Console += (_, message) =>
         {

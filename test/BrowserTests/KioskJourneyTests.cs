@@ -32,13 +32,13 @@ public sealed class KioskJourneyTests() : StructureJourney(CameraArgs)
     {
         await base.InitializeAsync();
         _structureId = await App.DbAsync(null, db => db.Structures.Select(s => s.Id).SingleAsync());
+        // The server stands at 15:00 (Paris) tomorrow, inside the afternoon's slot, whatever the hour the
+        // test runs at (a slot around the real time closed mid-test just before midnight). Forward only:
+        // the browser's cookies stay valid.
+        var day = ParisTime.Today(TimeProvider.System).AddDays(1);
+        App.Clock.Set(ParisTime.ToUtc(day, new TimeOnly(15, 0)));
         await App.InScopeAsync(_structureId, async sp =>
         {
-            // The server stands at 15:00 (Paris) tomorrow, inside the afternoon's slot, whatever the hour
-            // the test runs at (a slot around the real time closed mid-test just before midnight).
-            // Forward only: the browser's cookies stay valid.
-            var day = ParisTime.Today(TimeProvider.System).AddDays(1);
-            App.Clock.Set(ParisTime.ToUtc(day, new TimeOnly(15, 0)));
             await sp.GetRequiredService<SlotService>().GenerateAsync(new SlotGenerationInput
             {
                 From = day,

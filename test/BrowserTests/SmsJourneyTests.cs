@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using CentresConnectes.Members.Application;
-using CentresConnectes.Platform.Contracts;
 using CentresConnectes.ReferenceData.Contracts;
 using CentresConnectes.SmsAlerts.Application;
 using CentresConnectes.SmsAlerts.Domain;
+using CentresConnectes.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -21,7 +21,7 @@ public sealed class SmsJourneyTests : StructureJourney
     [Fact]
     public async Task Reminder_tested_into_the_Journal_then_a_campaign_to_two_groups_sent_and_reused()
     {
-        App.Clock.Set(NextWorkingTuesdayTen());
+        App.Clock.Set(TestClock.WorkingTuesdayUtc(DateTime.UtcNow, new TimeOnly(10, 0)));
         var (awa, _) = await ArrangeAsync();
         var page = await SignedInAdminAsync();
 
@@ -128,13 +128,5 @@ public sealed class SmsJourneyTests : StructureJourney
             await persons.CreateAsync(new PersonInput { LastName = "MOREL", FirstName = "Lucie", DateOfBirth = new DateOnly(1995, 1, 15), Mobile = "06 98 76 54 32", ConsentSms = false, GroupIds = [G("Culture")] });
             return (awa, karim);
         });
-    }
-
-    private static DateTime NextWorkingTuesdayTen()
-    {
-        var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-        while (date.DayOfWeek != DayOfWeek.Tuesday || FrenchHolidays.IsPublicHoliday(date))
-            date = date.AddDays(1);
-        return Platform.Infrastructure.ParisTime.ToUtc(date, new TimeOnly(10, 0));
     }
 }

@@ -1,6 +1,5 @@
 using CentresConnectes.Members.Application;
 using CentresConnectes.Platform.Contracts;
-using CentresConnectes.Platform.Infrastructure;
 using CentresConnectes.ReferenceData.Contracts;
 using CentresConnectes.SmsAlerts.Application;
 using CentresConnectes.SmsAlerts.Domain;
@@ -25,7 +24,7 @@ public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmt
     async Task IAsyncLifetime.InitializeAsync()
     {
         Fake = await FakeSmsProvider.StartAsync();
-        Clock.Set(WorkingTuesdayTenUtc(DateTime.UtcNow));
+        Clock.Set(TestClock.WorkingTuesdayUtc(DateTime.UtcNow, new TimeOnly(10, 0)));
         _ = Services;
         await EnsureSuperAdminAsync();
     }
@@ -50,18 +49,6 @@ public class SmsFactory(DatabaseProvider provider) : AppFactory(provider, useSmt
         {
             services.AddScoped<IEventHandler<StructureCreated>, Integration.CommittedStructureProbe>();
         });
-    }
-
-    /// <summary>
-    /// The next Tuesday at 10:00 Paris time, at least a day after <paramref name="utcNow"/>, that is not a
-    /// public holiday and whose Wednesday is not one either (tests send « tomorrow »).
-    /// </summary>
-    public static DateTime WorkingTuesdayTenUtc(DateTime utcNow)
-    {
-        var date = DateOnly.FromDateTime(utcNow).AddDays(1);
-        while (date.DayOfWeek != DayOfWeek.Tuesday || FrenchHolidays.IsPublicHoliday(date) || FrenchHolidays.IsPublicHoliday(date.AddDays(1)))
-            date = date.AddDays(1);
-        return ParisTime.ToUtc(date, new TimeOnly(10, 0));
     }
 
     /// <summary>Puts the structure on the fake provider (OVHcloud or Brevo flavour).</summary>

@@ -1,3 +1,6 @@
+using CentresConnectes.Platform.Contracts;
+using CentresConnectes.Platform.Infrastructure;
+
 namespace CentresConnectes.TestSupport;
 
 /// <summary>
@@ -39,4 +42,17 @@ public sealed class TestClock : TimeProvider
 
     /// <summary>Stops the clock at <paramref name="utc"/> until <see cref="Reset"/>.</summary>
     public void Freeze(DateTime utc) => Interlocked.Exchange(ref _frozenTicks, DateTime.SpecifyKind(utc, DateTimeKind.Utc).Ticks);
+
+    /// <summary>
+    /// <paramref name="parisTime"/> on the next Tuesday at least a day after <paramref name="utcNow"/> that
+    /// is not a public holiday and whose Wednesday is not one either: SMS go on such a day, and the
+    /// tests that send « tomorrow » see them go tomorrow.
+    /// </summary>
+    public static DateTime WorkingTuesdayUtc(DateTime utcNow, TimeOnly parisTime)
+    {
+        var date = DateOnly.FromDateTime(utcNow).AddDays(1);
+        while (date.DayOfWeek != DayOfWeek.Tuesday || FrenchHolidays.IsPublicHoliday(date) || FrenchHolidays.IsPublicHoliday(date.AddDays(1)))
+            date = date.AddDays(1);
+        return ParisTime.ToUtc(date, parisTime);
+    }
 }

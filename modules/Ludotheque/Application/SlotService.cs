@@ -93,7 +93,6 @@ public sealed class SlotService(AppDbContext db, ICurrentTenant tenant, IAuditLo
     public const int MaxDays = 366 * 10;
     public const int MaxRangesPerDay = 12;
 
-
     public async Task<SlotGenerationResult> GenerateAsync(SlotGenerationInput input, CancellationToken ct = default)
     {
         tenant.RequireId();
